@@ -1,0 +1,735 @@
+"""Figures: quantities as Chinese reports write them, read exactly.
+
+A :class:`Figure` is more than a number with a unit: it may be a range (15—30万元), carry a
+qualifier (20余次, 10亿元以上, 近6倍), a rate's denominators (每人每天150元) and the measure word
+as written (16个). :func:`parse` reads one expression; :func:`extract` finds every figure in
+running text, with its span, and tells years, dates and names apart from quantities::
+
+    >>> from povertydata import parse
+    >>> parse("26.15亿元")
+    Figure(value=Decimal('2615000000'), unit='CNY')
+    >>> parse("每人每天150元").per
+    ('person', 'day')
+    >>> parse("15—30万元").low
+    Decimal('150000')
+
+Values are in base units (yuan, persons, percent points of 100) and exact.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, Inexact, InvalidOperation
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+import attrs
+
+from povertydata import _lexicon as lex
+from povertydata.errors import ParseError
+from povertydata.numerals import (
+    BIG,
+    CHINESE_CHARS,
+    DIGITS,
+    EXACT,
+    LATIN,
+    NUMERAL_RUN,
+    SMALL,
+    Numeral,
+    normalize,
+    scan_numeral,
+    tidy,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "KINDS",
+    "QUALIFIERS",
+    "UNITS",
+    "Figure",
+    "Mention",
+    "extract",
+    "parse",
+]
+
+#: Every unit key a figure may carry (plus ISO 4217 codes for currencies other than CNY).
+UNITS = frozenset(
+    {
+        "number", "CNY", "household", "person", "person_time", "percent",
+        "percentage_point", "fold", "ratio", "km", "km2", "m", "m2", "m3", "mu", "ha",
+        "t", "kg", "jin", "MW", "kW", "year_duration", "month_duration", "day_duration",
+        "hour_duration", "count", "year", "date",
+    }
+    | set(lex.CURRENCIES.values())
+)  # fmt: skip
+#: Every qualifier key.
+QUALIFIERS = frozenset({"exact", "approx", "more_than", "at_least", "at_most", "nearly", "less_than"})
+#: Every mention kind.
+KINDS = frozenset({"quantity", "year", "date", "name"})
+
+Kind = Literal["quantity", "year", "date", "name"]
+
+
+@attrs.frozen(repr=False)
+class Figure:
+    """One quantity as a report states it, exact and in base units.
+
+    Attributes:
+        value: The amount, or ``None`` for a range, a vague amount (几十万) or a date.
+        unit: A unit key from :data:`UNITS` (``"CNY"``, ``"household"``, ``"percent"`` …).
+        qualifier: A key from :data:`QUALIFIERS`: how the text hedges the amount.
+        low: The low end of a range (15—30万元), else ``None``.
+        high: The high end of a range, else ``None``.
+        per: The rate's denominators, entity first then time: ``("person", "day")``.
+        classifier: The measure word as written (户, 人, 名, 个, 次 …), if any.
+        terms: The terms of a ratio (1:10 -> ``(1, 10)``) or of a fraction with no exact
+            decimal value (三分之一 -> ``(1, 3)``); empty otherwise.
+        when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
+            ``"--01-17"`` when the year is not written).
+    """
+
+    value: Decimal | None = None
+    unit: str = attrs.field(default="number", kw_only=True)
+    qualifier: str = attrs.field(default="exact", kw_only=True)
+    low: Decimal | None = attrs.field(default=None, kw_only=True)
+    high: Decimal | None = attrs.field(default=None, kw_only=True)
+    per: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    classifier: str | None = attrs.field(default=None, kw_only=True)
+    terms: tuple[Decimal, ...] = attrs.field(default=(), kw_only=True)
+    when: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the figure is a range (has ``low`` and ``high``)."""
+        return self.low is not None
+
+    def quantity(self) -> pint.Quantity:
+        """The figure as a pint Quantity with a ``Decimal`` magnitude.
+
+        Raises:
+            ValueError: for a range, a vague amount, a ratio, a year or a date, none of
+                which is one quantity.
+
+        >>> parse("1800万元").quantity()
+        <Quantity(18000000, 'CNY')>
+        """
+        from povertydata.units import quantity
+
+        if self.value is None:
+            raise ValueError(f"{self!r} has no single value to make a quantity of")
+        return quantity(self.value, self.unit, self.per)
+
+    def __repr__(self) -> str:
+        # Only the fields that differ from the defaults: figures are read in the REPL a lot.
+        parts = [repr(self.value)] if self.value is not None else []
+        for a in attrs.fields(Figure)[1:]:
+            got = getattr(self, a.name)
+            if got != a.default:
+                parts.append(f"{a.name}={got!r}")
+        return f"Figure({', '.join(parts)})"
+
+
+@attrs.frozen
+class Mention:
+    """A figure, year, date or name found in running text by :func:`extract`.
+
+    Attributes:
+        start: Code-point offset of the first character in the text.
+        end: Offset one past the last character (``text[start:end]``).
+        text: The mention as written: ``source[start:end]``.
+        kind: ``"quantity"``, ``"year"``, ``"date"`` or ``"name"``.
+        figure: The figure read from ``text``; ``None`` for a name.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    figure: Figure | None
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CN = re.escape(CHINESE_CHARS)
+_CN_DIGITS_ONLY = "〇○零一二三四五六七八九"
+_YEAR_NUM = rf"(?:[12][0-9]{{3}}|[{_CN_DIGITS_ONLY}]{{4}})"
+_MD_NUM = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR_RANGE_SEP = r"(?:——|—|–|--|-|~|〜|至|到)"
+
+# Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10) and quoted numbers
+# ("530" 小额贷款): numbers that name something.
+_NAME_PATTERN = r"""
+    十[一二三四五]五
+  | [一二三四五六七八九十两]+个一批
+  | (?<![0-9.])[0-9]+(?:\+[0-9]+)+(?![0-9])
+  | [“"「『‘'][0-9]+[”"」』’']
+"""
+_NAME = re.compile(_NAME_PATTERN, re.VERBOSE)
+
+# Tried in this order at every place a figure might start.
+_CANDIDATE = re.compile(
+    rf"""
+    (?P<name>{_NAME_PATTERN})
+  | (?P<stamp>
+        (?<![0-9.])[0-9]{{1,2}}\.[0-9]{{1,2}}\.[12][0-9]{{3}}(?![0-9])
+      | (?<![0-9.])[12][0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?Z?)?(?![0-9])
+      | (?<![0-9:])[0-9]{{2}}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:])
+    )
+  | (?P<date>
+        (?:(?P<dy>{_YEAR_NUM})年)?(?P<dm>{_MD_NUM})月
+        (?:(?P<dd>{_MD_NUM})[日号]|(?P<dpart>底|初|末|上旬|中旬|下旬|中|份))?
+    )
+  | (?P<years>(?P<y1>{_YEAR_NUM})年?{_YEAR_RANGE_SEP}(?P<y2>{_YEAR_NUM})年(?:度)?)
+  | (?P<year>(?P<y>{_YEAR_NUM})年(?:度)?)
+  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]))
+  | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?(?![0-9:]))
+  | (?P<fraction>
+        (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{_CN}]+))分之
+        (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{_CN}点]+|点[{_CN}]+))
+    )
+  | (?P<vague>
+        [数几][十百千万亿萬億]+
+      | (?:[一二两三四五六七八九]?十)几[百千万亿萬億]*
+    )
+  | (?P<pair>(?P<p1>[一二两三四五六七八九])(?P<p2>[二两三四五六七八九])(?P<pmag>[十百千万亿萬億]+))
+  | (?P<run>{NUMERAL_RUN.pattern})
+    """,
+    re.VERBOSE,
+)
+
+# Words that may follow a number, longest first.
+_UNIT_WORDS: dict[str, tuple[str, str | None, bool]] = {}
+for _w in lex.CLASSIFIERS:
+    _UNIT_WORDS[_w] = ("count", _w, False)
+for _w, _u in lex.UNITS.items():
+    _UNIT_WORDS[_w] = (_u.unit, _u.classifier, _u.noun)
+for _w in lex.YUAN:
+    _UNIT_WORDS[_w] = ("CNY", None, False)
+for _w, _code in lex.CURRENCIES.items():
+    _UNIT_WORDS[_w] = (_code, None, False)
+_TENTHS = ("角", "毛")
+for _w in _TENTHS:
+    _UNIT_WORDS[_w] = ("CNY", None, False)
+_UNIT = re.compile(rf"\x20?(?:{_alternation(_UNIT_WORDS)})")
+_LATIN_UNITS = frozenset(w for w in _UNIT_WORDS if w.isascii() and w.isalpha())
+
+_CURRENCY_AFTER_YUAN = re.compile(rf"(?:{_alternation(lex.CURRENCIES)})")
+_SUBUNITS = re.compile(
+    rf"(?:零?(?P<jiao>[0-9]|[{re.escape(''.join(DIGITS))}])[角毛])?(?:零?(?P<fen>[0-9]|[{re.escape(''.join(DIGITS))}])分)?(?P<tail>钱|整|正)?"
+)
+_INFIX = re.compile(rf"(?P<q>{_alternation(lex.INFIX_QUALIFIERS)})(?P<mag>[十百千万亿萬億]*)")
+_SUFFIX_Q = re.compile(rf"(?:{_alternation(lex.SUFFIX_QUALIFIERS)})")
+_PER_SUFFIX = re.compile(r"/(?P<a>人|户|村|亩|年|月|天|日)(?:[·/](?P<b>年|月|天|日))?")
+_RANGE_SEP = re.compile(rf"(?:\(含\))?\x20?(?:{_alternation(lex.RANGE_SEPARATORS)})\x20?")
+
+# Words that may stand before a number, matched backwards from the number.
+_LEFT_QUALIFIER = re.compile(rf"(?:{_alternation(lex.PREFIX_QUALIFIERS)})$")
+_LEFT_RATE = re.compile(rf"(?:{_alternation(lex.RATE_PREFIXES)}|每(?:{_alternation(lex.PER_WORDS)}))$")
+_LEFT_CURRENCY = re.compile(rf"(?:{_alternation(lex.CURRENCIES)})\x20?$")
+_ORDINAL = frozenset("第")
+_OPEN_QUOTES = frozenset("“\"「『‘'")
+_CLOSE_QUOTES = frozenset("”\"」』’'")
+_SESSION = re.compile(r"(?:会议|全会|全体会议|代表大会)")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\n。；;]))[ \t]*[0-9]{1,2}[、.)](?![0-9])")
+
+
+class _Reading(NamedTuple):
+    start: int
+    end: int
+    kind: Kind
+    figure: Figure | None
+
+
+class _Skip(Exception):
+    """Raised inside the reader for text that is not a mention at all."""
+
+
+def _choose_qualifier(*found: str | None) -> str:
+    # A precise qualifier (余, 以上) says more than a hedge (约); otherwise the first wins.
+    given = [q for q in found if q]
+    for q in given:
+        if q != "approx":
+            return q
+    return given[0] if given else "exact"
+
+
+def _magnitude(chars: str) -> Decimal:
+    scale = Decimal(1)
+    for ch in chars:
+        scale *= BIG.get(ch) or SMALL.get(ch) or LATIN.get(ch) or 1
+    return scale
+
+
+def _per_order(keys: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(keys), key=lex.PER_ORDER.index))
+
+
+class _Reader:
+    """Reads the figure whose numeral starts a candidate match. One per call."""
+
+    def __init__(self, text: str, norm: str, floor: int, strict: bool) -> None:
+        self.text = text  # as given, for error messages
+        self.t = norm  # normalized: same offsets
+        self.floor = floor  # a mention may not reach left of this
+        self.strict = strict
+        self.end = 0  # end of the figure being read, for the sieve
+
+    def fail(self, pos: int, reason: str) -> ParseError:
+        return ParseError(self.text, pos, reason)
+
+    def numeral(self, start: int, end: int) -> Numeral:
+        return scan_numeral(self.text, start, end)
+
+    # -- left context ---------------------------------------------------------------
+
+    def left(self, i: int) -> tuple[int, str | None, list[str], str | None]:
+        """Extend leftwards over qualifier, rate and currency words."""
+        qualifier: str | None = None
+        per: list[str] = []
+        currency: str | None = None
+        t = self.t
+        while True:
+            lo = max(self.floor, i - 8)
+            m = _LEFT_RATE.search(t, lo, i)
+            if m and not per:
+                word = m.group()
+                per = list(lex.RATE_PREFIXES.get(word, ()))
+                if not per:  # a chain of 每X
+                    j = i
+                    while True:
+                        mm = re.search(rf"每({_alternation(lex.PER_WORDS)})$", t[max(self.floor, j - 3) : j])
+                        if not mm:
+                            break
+                        per.insert(0, lex.PER_WORDS[mm.group(1)])
+                        j -= len(mm.group())
+                    i = j
+                else:
+                    i = m.start()
+                continue
+            m = _LEFT_QUALIFIER.search(t, lo, i)
+            if m and qualifier is None:
+                qualifier = lex.PREFIX_QUALIFIERS[m.group()]
+                i = m.start()
+                continue
+            m = _LEFT_CURRENCY.search(t, lo, i)
+            if m and currency is None:
+                currency = lex.CURRENCIES[m.group().strip()]
+                i = m.start()
+                continue
+            return i, qualifier, per, currency
+
+    # -- right context --------------------------------------------------------------
+
+    def unit_at(self, pos: int) -> tuple[int, str, str | None, bool] | None:
+        m = _UNIT.match(self.t, pos)
+        if not m:
+            return None
+        word = m.group().lstrip(" ")
+        if m.group().startswith(" ") and word not in _LATIN_UNITS:
+            return None
+        if word in _LATIN_UNITS and m.end() < len(self.t) and self.t[m.end()].isascii() and self.t[m.end()].isalnum():
+            return None
+        unit, classifier, noun = _UNIT_WORDS[word]
+        return m.end(), unit, classifier, noun
+
+    def money_tail(self, pos: int, value: Decimal, unit: str) -> tuple[int, Decimal, str]:
+        """After 元: a currency word (三万元欧元), 角 and 分 (123元1角1分), 钱, 整."""
+        t = self.t
+        m = _CURRENCY_AFTER_YUAN.match(t, pos)
+        if m:
+            return m.end(), value, lex.CURRENCIES[m.group()]
+        m = _SUBUNITS.match(t, pos)
+        if m and m.end() > pos:
+            if m.group("jiao"):
+                value = value + self.digit(m.group("jiao")) / 10
+            if m.group("fen"):
+                value = value + self.digit(m.group("fen")) / 100
+            pos = m.end()
+        m = _CURRENCY_AFTER_YUAN.match(t, pos)  # 数十亿元人民币
+        if m:
+            return m.end(), value, lex.CURRENCIES[m.group()]
+        return pos, value, unit
+
+    @staticmethod
+    def digit(ch: str) -> Decimal:
+        return Decimal(ch) if ch.isdigit() and ch.isascii() else Decimal(DIGITS[ch])
+
+    # -- the figure -----------------------------------------------------------------
+
+    def read(self, m: re.Match[str]) -> _Reading:
+        group = m.lastgroup
+        i, j = m.span()
+        if group == "name":
+            return _Reading(i, j, "name", None)
+        if group == "stamp":
+            return self.stamp(m)
+        if group == "date":
+            return self.date(m)
+        if group == "day":
+            return _Reading(i, j, "date", Figure(unit="date", when="---" + self.iso(None, 1, int(m.group("dday")))[-2:]))
+        if group in ("year", "years"):
+            return self.year(m)
+        if group == "ratio":
+            a, b = m.group().split(":")
+            return _Reading(i, j, "quantity", Figure(unit="ratio", terms=(tidy(Decimal(a)), tidy(Decimal(b)))))
+        if self.t[i - 1 : i] in _ORDINAL and i > 0:
+            raise self.fail(i, "an ordinal (第…), not a quantity") if self.strict else _Skip
+        if group == "fraction":
+            return self.fraction(m)
+        return self.amount(m)
+
+    def stamp(self, m: re.Match[str]) -> _Reading:
+        s = m.group()
+        if ":" in s and "T" not in s:
+            hh, mm = int(s[:2]), int(s[3:5])
+            if hh > 23:
+                raise _Skip
+            when = "T" + s
+        elif re.fullmatch(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}", s):
+            d, mo, y = (int(x) for x in s.split("."))
+            when = self.iso(y, mo, d)
+        else:
+            y, mo, d = (int(x) for x in re.split(r"[-/.]", s[:10].split("T")[0]))
+            when = self.iso(y, mo, d) + (s[10:] if "T" in s else "")
+        return _Reading(m.start(), m.end(), "date", Figure(unit="date", when=when))
+
+    def iso(self, y: int | None, mo: int, d: int | None) -> str:
+        if not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
+            raise _Skip
+        head = f"{y:04d}-{mo:02d}" if y is not None else f"--{mo:02d}"
+        return head + (f"-{d:02d}" if d is not None else "")
+
+    def year_value(self, raw: str) -> int:
+        value = int(raw) if raw.isdigit() and raw.isascii() else int("".join(str(DIGITS[c]) for c in raw))
+        if not 1900 <= value <= 2100:
+            raise _Skip
+        return value
+
+    def date(self, m: re.Match[str]) -> _Reading:
+        y = self.year_value(m.group("dy")) if m.group("dy") else None
+        mo = int(scan_numeral(m.group("dm")).value)
+        d = int(scan_numeral(m.group("dd")).value) if m.group("dd") else None
+        return _Reading(m.start(), m.end(), "date", Figure(unit="date", when=self.iso(y, mo, d)))
+
+    def year(self, m: re.Match[str]) -> _Reading:
+        if m.group("years"):
+            low, high = self.year_value(m.group("y1")), self.year_value(m.group("y2"))
+            if low >= high:
+                raise _Skip
+            fig = Figure(unit="year", low=Decimal(low), high=Decimal(high), when=f"{low}/{high}")
+        else:
+            y = self.year_value(m.group("y"))
+            fig = Figure(Decimal(y), unit="year", when=str(y))
+        return _Reading(m.start(), m.end(), "year", fig)
+
+    def fraction(self, m: re.Match[str]) -> _Reading:
+        den_s, num_s = m.group("fden"), m.group("fnum")
+        negative = den_s[0] in "-负"
+        den_raw = den_s.lstrip("-负")
+        num = self.numeral(m.start("fnum"), m.end("fnum")).value
+        if negative:
+            num = -num
+        end = m.end()
+        if den_raw == "百":
+            fig = Figure(num, unit="percent")
+        else:
+            den = (
+                Decimal(SMALL[den_raw] if den_raw in SMALL else BIG[den_raw])
+                if len(den_raw) == 1 and (den_raw in SMALL or den_raw in BIG)
+                else self.numeral(m.start("fden") + (1 if negative else 0), m.end("fden")).value
+            )
+            if den == 0:
+                raise self.fail(m.start("fden"), "a fraction with denominator zero")
+            try:
+                fig = Figure(tidy(EXACT.divide(num, den)))
+            except (Inexact, InvalidOperation):
+                fig = Figure(unit="ratio", terms=(num, den))
+        start, qualifier, per, _currency = self.left(m.start())
+        end, q_after = self.suffix_qualifier(end, fig.unit)
+        fig = attrs.evolve(fig, qualifier=_choose_qualifier(qualifier, q_after))
+        if per:
+            fig = attrs.evolve(fig, per=_per_order(per))
+        return _Reading(start, end, "quantity", fig)
+
+    def suffix_qualifier(self, pos: int, unit: str) -> tuple[int, str | None]:
+        m = _SUFFIX_Q.match(self.t, pos)
+        if not m:
+            return pos, None
+        word = m.group()
+        if word in ("多", "余") and not unit.endswith("_duration"):
+            return pos, None
+        return m.end(), lex.SUFFIX_QUALIFIERS[word]
+
+    def first(self, m: re.Match[str]) -> tuple[Numeral | None, str | None, tuple[Decimal, Decimal] | None]:
+        """The first number: a numeral, a vague amount (几十万) or a digit pair (三五百)."""
+        group = m.lastgroup
+        if group == "vague":
+            return None, "approx", None
+        if group == "pair":
+            a, b = DIGITS[m.group("p1")], DIGITS[m.group("p2")]
+            if not 0 < b - a <= 2:
+                raise _Skip
+            scale = _magnitude(m.group("pmag"))
+            return None, "approx", (EXACT.multiply(Decimal(a), scale), EXACT.multiply(Decimal(b), scale))
+        return self.numeral(m.start(), m.end()), None, None
+
+    def amount(self, m: re.Match[str]) -> _Reading:
+        t = self.t
+        i, pos = m.span()
+        first, q_first, pair = self.first(m)
+        start, q_prefix, per, currency = self.left(i)
+        q_infix: str | None = None
+        value = first.value if first is not None else None
+        low = high = None
+        if pair is not None:
+            low, high = pair
+        mi = _INFIX.match(t, pos)
+        if mi and value is not None and (mi.group("mag") or self.unit_at(mi.end()) or self.strict):
+            q_infix = lex.INFIX_QUALIFIERS[mi.group("q")]
+            if mi.group("mag"):
+                if first is not None and first.big and BIG.get(mi.group("mag")[0]):
+                    raise _Skip
+                value = EXACT.multiply(value, _magnitude(mi.group("mag")))
+            pos = mi.end()
+        classifier: str | None = None
+        unit = "number"
+        noun = False
+        u = self.unit_at(pos)
+        if u:
+            word = t[pos : u[0]].strip()
+            pos, unit, classifier, noun = u
+            if word in _TENTHS and value is not None:
+                value = EXACT.multiply(value, Decimal("0.1"))  # 壹角: a tenth of a yuan
+        # A range: 15—30万元, 2至3次, 1万元--5万元.
+        if value is not None and q_infix is None:
+            rng = self.range(pos, value, first, unit, classifier)
+            if rng is not None:
+                pos, low, high, unit, classifier, noun = rng
+                value = None
+        if unit == "CNY" or unit in lex.CURRENCIES.values():
+            if value is not None:
+                pos, value, unit = self.money_tail(pos, value, unit)
+            else:
+                pos, _, unit = self.money_tail(pos, Decimal(0), unit)
+        if currency is not None:
+            if unit not in ("CNY", "number") and unit != currency:
+                raise self.fail(i, f"currency {currency} before a figure in {unit}")
+            if unit == "number" and self.strict is False:
+                raise _Skip  # 人民币 followed by a bare number is not a money figure we can cite
+            unit = currency
+        pos, q_suffix = self.suffix_qualifier(pos, unit)
+        mp = _PER_SUFFIX.match(t, pos)
+        if mp and unit != "number":
+            per = per + [lex.PER_WORDS[mp.group("a")]] + ([lex.PER_WORDS[mp.group("b")]] if mp.group("b") else [])
+            pos = mp.end()
+        if q_prefix == "nearly" and unit.endswith("_duration") and t[pos : pos + 1] == "来":
+            # 近3年来 is "in the last three years", not "nearly three years".
+            start, q_prefix = i, None
+        if not self.strict:
+            self.end = pos
+            self.sieve(first, unit, classifier, value, start, i)
+        if noun and first is not None and first.chinese and not first.big:
+            raise _Skip
+        if unit == "count" and value is not None and value != value.to_integral_value() and first is not None and not first.big:
+            # 2.2本: a section number before a word, not 2.2 books.
+            unit, classifier, pos = "number", None, m.end()
+        fig = Figure(
+            tidy(value) if value is not None else None,
+            unit=unit,
+            qualifier=_choose_qualifier(q_prefix, q_first, q_infix, q_suffix),
+            low=tidy(low) if low is not None else None,
+            high=tidy(high) if high is not None else None,
+            per=_per_order(per),
+            classifier=classifier,
+        )
+        return _Reading(start, pos, "quantity", fig)
+
+    def range(
+        self, pos: int, value: Decimal, first: Numeral | None, unit: str, classifier: str | None
+    ) -> tuple[int, Decimal, Decimal, str, str | None, bool] | None:
+        t = self.t
+        sep = _RANGE_SEP.match(t, pos)
+        if not sep:
+            return None
+        m2 = NUMERAL_RUN.match(t, sep.end())
+        if not m2 or m2.group().startswith(("-", "负")):
+            return None
+        try:
+            second = self.numeral(m2.start(), m2.end())
+        except ParseError:
+            return None
+        end = m2.end()
+        u2 = self.unit_at(end)
+        unit2, classifier2, noun2 = unit, classifier, False
+        if u2:
+            end, unit2, classifier2, noun2 = u2
+            if unit != "number" and (unit2, classifier2) != (unit, classifier):
+                return None
+        elif unit != "number":
+            return None
+        low, high = value, second.value
+        if first is not None and not first.big and unit == "number" and second.suffix:
+            # 15—30万元: the low end borrows the magnitude the high end ends with.
+            scale = Decimal(1)
+            for k in range(1, len(second.suffix) + 1):
+                candidate = _magnitude(second.suffix[-k:])
+                if low * candidate <= high:
+                    scale = candidate
+            if scale == 1 and low * 100 < high:
+                # 30—15万: neither 30 nor 30万 makes a sensible low end; do not guess.
+                if self.strict:
+                    raise self.fail(sep.start(), "a range whose low end is not below its high end")
+                return None
+            low = EXACT.multiply(low, scale)
+        if low >= high:
+            if self.strict:
+                raise self.fail(sep.start(), "a range whose low end is not below its high end")
+            return None
+        return end, low, high, unit2, classifier2, noun2
+
+    def sieve(self, first: Numeral | None, unit: str, classifier: str | None, value: Decimal | None, start: int, i: int) -> None:
+        """Drop what running text writes with numerals but does not mean as a figure."""
+        t = self.t
+        if first is None:
+            return
+        if classifier in ("位", "名") and t[start - 1 : start] == "前":
+            raise _Skip  # 位居全国前5位: a rank
+        if first.chinese:
+            if classifier == "届" or (classifier == "次" and _SESSION.match(t, self.end) and "届" in t[max(0, i - 8) : i]):
+                raise _Skip  # 十二届人大六次会议: a congress and its session, named by number
+            if t[i - 1 : i] in _OPEN_QUOTES:
+                raise _Skip  # “五个精准”: a slogan (reported as a name by the caller)
+            if unit == "number" and not first.big:
+                raise _Skip  # 一是, 进一步, 三保障: numerals in words
+            if first.single and value == 1:
+                raise _Skip  # 一个, 一户一策: the article, not a count
+        elif i > 0 and t[i - 1].isascii() and t[i - 1].isalpha():
+            raise _Skip  # part of an identifier: dotm2111799
+
+
+def extract(text: str) -> list[Mention]:
+    """Find every figure, year, date and name in ``text``, in order.
+
+    Quantities come with their figure; years and dates with a figure of unit ``year`` or
+    ``date``; names (十三五, 五个一批, "530", 1+8+10) with ``figure=None``. Ordinals (第一),
+    list markers (一是, (一), 1、) and numerals used as words (进一步, 一户一策) are not
+    mentions. Never raises: text that cannot be read as a figure is passed over.
+
+    >>> [(m.text, m.kind) for m in extract("2017年市级安排1800万元扶贫资金,覆盖16个贫困村")]
+    [('2017年', 'year'), ('1800万元', 'quantity'), ('16个', 'quantity')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    t = normalize(text)
+    out: list[Mention] = []
+    floor = pos = 0
+    # List markers (1、 2. 3)) at the start of a line or sentence are numbering, not figures.
+    markers = [mm.span() for mm in _LIST_MARKER.finditer(t)]
+    k = 0
+    while True:
+        m = _CANDIDATE.search(t, pos)
+        if m is None:
+            break
+        while k < len(markers) and markers[k][1] <= m.start():
+            k += 1
+        if k < len(markers) and markers[k][0] <= m.start():
+            pos = markers[k][1]
+            continue
+        try:
+            r: _Reading | None = _Reader(text, t, floor, strict=False).read(m)
+        except _Skip:
+            r = _quoted_slogan(t, m)
+        except (ParseError, ArithmeticError, LookupError, ValueError):
+            r = None
+        if r is None:
+            # A run that is no figure is passed over whole: its tail is no figure either.
+            pos = m.end() if m.lastgroup == "run" else m.start() + 1
+            continue
+        out.append(Mention(r.start, r.end, text[r.start : r.end], r.kind, r.figure))
+        floor = pos = max(r.end, m.start() + 1)
+    return out
+
+
+def _quoted_slogan(t: str, m: re.Match[str]) -> _Reading | None:
+    """A short quoted phrase that starts with a numeral (“五个精准”) is a name."""
+    i = m.start()
+    if m.lastgroup not in ("run", "pair") or t[i - 1 : i] not in _OPEN_QUOTES:
+        return None
+    for k in range(i + 1, min(len(t), i + 14)):
+        if t[k] in _CLOSE_QUOTES:
+            return _Reading(i - 1, k + 1, "name", None)
+        if t[k] in "。，,；;\n":
+            return None
+    return None
+
+
+
+def parse(expr: str) -> Figure:
+    """Read one quantity expression exactly.
+
+    Accepts everything :func:`extract` finds (money, households, persons, person-times,
+    percentages and percentage points, multiples, ratios, ranges, qualifiers before and
+    after, rates, counts with their measure word, areas, lengths, power, durations, years
+    and dates) and the English form :func:`povertydata.format` writes.
+
+    Raises:
+        ParseError: for anything that is not exactly one figure: malformed numbers
+            (``1.2.3万元``), a magnitude without a number (``万元``), trailing text, an
+            empty string, a name (``十三五``) or an ordinal (``第一``). The error carries the
+            position and the reason.
+
+    >>> parse("20余次")
+    Figure(Decimal('20'), unit='count', qualifier='more_than', classifier='次')
+    >>> parse("不超过2万元")
+    Figure(Decimal('20000'), unit='CNY', qualifier='at_most')
+    """
+    if not isinstance(expr, str):
+        raise TypeError(f"parse() takes a str, not {type(expr).__name__}")
+    t = normalize(expr)
+    lead = len(t) - len(t.lstrip())
+    stop = len(t.rstrip())
+    if lead >= stop:
+        raise ParseError(expr, 0, "an empty expression")
+    if _NAME.fullmatch(t, lead, stop) or (t[lead] in _OPEN_QUOTES and t[stop - 1] in _CLOSE_QUOTES):
+        raise ParseError(expr, lead, "a name or slogan, not a quantity")
+    if t.startswith("从", lead):
+        lead += 1
+    english = _english(expr, t, lead, stop)
+    if english is not None:
+        return english
+    m = _CANDIDATE.search(t, lead, stop)
+    if m is None:
+        raise ParseError(expr, lead, "no number")
+    reader = _Reader(expr, t[:stop], lead, strict=True)
+    try:
+        r = reader.read(m)
+    except _Skip:
+        raise ParseError(expr, m.start(), "not a figure") from None
+    if r.kind == "name":
+        raise ParseError(expr, r.start, "a name or slogan, not a quantity")
+    if r.start > lead:
+        raise ParseError(expr, lead, f"unexpected text {expr[lead:r.start]!r} before the figure")
+    if r.end < stop:
+        reason = (
+            "a misplaced digit-group separator"
+            if t[r.end] in ",，" and r.end + 1 < stop and t[r.end + 1].isdigit()
+            else f"unexpected text {expr[r.end:stop]!r} after the figure"
+        )
+        raise ParseError(expr, r.end, reason)
+    assert r.figure is not None
+    return r.figure
+
+
+def _english(expr: str, t: str, lead: int, stop: int) -> Figure | None:
+    body = t[lead:stop]
+    if not body.isascii() or not re.search(r"[A-Za-z]{3,}", body) or not re.search(r"[0-9]", body):
+        return None
+    from povertydata.formatting import read_english
+
+    return read_english(expr, lead, stop)

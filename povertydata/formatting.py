@@ -1,0 +1,272 @@
+"""Formatting figures for people, in Chinese (zh_CN) and English, with babel.
+
+Both forms are exact by default, so :func:`povertydata.parse` reads them back to the same
+figure::
+
+    >>> from povertydata import format, parse
+    >>> format(parse("26.15亿元"))
+    '26.15亿元'
+    >>> format(parse("26.15亿元"), locale="en")
+    'CNY 2.615 billion'
+    >>> format(parse("26.15亿元"), locale="en", digits=3)
+    'CNY 2.62 billion'
+
+babel is imported on the first call, not with the package.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
+
+from povertydata import _lexicon as lex
+from povertydata.errors import ParseError
+from povertydata.numerals import EXACT, tidy
+
+if TYPE_CHECKING:
+    from povertydata.figures import Figure
+
+__all__ = ["format", "read_english"]
+
+_ZH_CURRENCY = {"CNY": "元", "USD": "美元", "HKD": "港元", "MOP": "澳门元", "TWD": "新台币元",
+                "EUR": "欧元", "JPY": "日元", "GBP": "英镑", "KRW": "韩元", "THB": "泰铢",
+                "RUB": "卢布", "AUD": "澳元", "CAD": "加元", "SGD": "新加坡元", "CHF": "瑞士法郎"}  # fmt: skip
+_ZH_CURRENCY["TWD"] = "台币"
+_ZH_UNITS = {
+    "household": "户", "person": "人", "person_time": "人次", "percent": "%",
+    "percentage_point": "个百分点", "fold": "倍", "km": "公里", "km2": "平方公里", "m": "米",
+    "m2": "平方米", "m3": "立方米", "mu": "亩", "ha": "公顷", "t": "吨", "kg": "公斤", "jin": "斤",
+    "MW": "兆瓦", "kW": "千瓦", "year_duration": "年", "month_duration": "个月",
+    "day_duration": "天", "hour_duration": "小时", "number": "",
+}  # fmt: skip
+_ZH_QUALIFIER_BEFORE = {"approx": "约", "nearly": "近", "more_than": "超过", "at_most": "不超过", "less_than": "不足"}
+_ZH_QUALIFIER_AFTER = {"at_least": "以上"}
+_ZH_PER = {"person": "人", "household": "户", "village": "村", "mu": "亩", "year": "年", "month": "月", "day": "天"}
+
+_EN_UNITS: dict[str, tuple[str, str]] = {
+    "household": ("household", "households"), "person": ("person", "persons"),
+    "person_time": ("person-time", "person-times"), "percent": ("%", "%"),
+    "percentage_point": ("percentage point", "percentage points"), "fold": ("-fold", "-fold"),
+    "km": ("km", "km"), "km2": ("km²", "km²"), "m": ("m", "m"), "m2": ("m²", "m²"),
+    "m3": ("m³", "m³"), "mu": ("mu", "mu"), "ha": ("ha", "ha"), "t": ("t", "t"),
+    "kg": ("kg", "kg"), "jin": ("jin", "jin"), "MW": ("MW", "MW"), "kW": ("kW", "kW"),
+    "year_duration": ("year", "years"), "month_duration": ("month", "months"),
+    "day_duration": ("day", "days"), "hour_duration": ("hour", "hours"), "count": ("unit", "units"),
+    "number": ("", ""),
+}  # fmt: skip
+_EN_QUALIFIER = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least",
+                 "at_most": "at most", "less_than": "less than"}  # fmt: skip
+_EN_SCALES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
+_DEFAULT_CLASSIFIER = {"person": "人", "household": "户", "person_time": "人次"}
+
+
+def _number(value: Decimal, locale: str, digits: int | None) -> str:
+    from babel.numbers import format_decimal
+
+    if digits is not None and value:
+        shift = digits - value.adjusted() - 1
+        value = tidy(value.quantize(Decimal(1).scaleb(-shift), rounding=ROUND_HALF_EVEN))
+    return format_decimal(value, locale=locale, decimal_quantization=False, group_separator=not locale.startswith("zh"))
+
+
+def _is_chinese(locale: str) -> bool:
+    from babel import Locale
+
+    return Locale.parse(locale.replace("-", "_")).language == "zh"
+
+
+def format(figure: Figure, locale: str = "zh_CN", *, digits: int | None = None) -> str:
+    """Write ``figure`` as a person reads it, in ``locale`` (``"zh_CN"``, ``"en"`` or any
+    babel locale; Chinese locales write Chinese forms, others the English forms).
+
+    Args:
+        figure: The figure to write.
+        locale: A babel locale name.
+        digits: Round amounts to this many significant digits. The result is then no
+            longer exact, and parsing it back gives a rounded figure. ``None`` (the
+            default) writes every digit.
+
+    Raises:
+        ValueError: for an unknown locale.
+    """
+    try:
+        zh = _is_chinese(locale)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"unknown locale {locale!r}") from error
+    return _zh(figure, locale, digits) if zh else _en(figure, locale, digits)
+
+
+# ----------------------------------------------------------------------------- Chinese
+
+
+def _zh_scaled(value: Decimal, unit: str, locale: str, digits: int | None) -> str:
+    """A number with 万 or 亿 where Chinese writes one."""
+    money = unit == "CNY" or unit in _ZH_CURRENCY
+    for scale, word in ((10**8, "亿"), (10**4, "万")):
+        scaled = EXACT.divide(value, Decimal(scale))
+        # Chinese writes 26.15亿元 and 1800万元, but 45564.44元 rather than 4.556444万元.
+        if abs(value) >= scale and -scaled.as_tuple().exponent <= (4 if money else 2):  # type: ignore[operator]
+            return _number(scaled, locale, digits) + word
+    return _number(value, locale, digits)
+
+
+def _zh_unit(figure: Figure) -> str:
+    unit = figure.unit
+    if unit in _ZH_CURRENCY:
+        return _ZH_CURRENCY[unit]
+    if unit == "count":
+        return figure.classifier or "个"
+    if unit in ("person", "household") and figure.classifier:
+        return figure.classifier
+    return _ZH_UNITS[unit]
+
+
+def _zh(figure: Figure, locale: str, digits: int | None) -> str:
+    unit = figure.unit
+    if unit == "date":
+        return _zh_date(figure.when or "")
+    if unit == "year":
+        if figure.low is not None and figure.high is not None:
+            return f"{figure.low}—{figure.high}年"
+        return f"{figure.value}年"
+    if unit == "ratio":
+        return ":".join(_number(t, locale, None) for t in figure.terms)
+    word = _zh_unit(figure)
+    if figure.value is not None:
+        body = _zh_scaled(figure.value, unit, locale, digits) + word
+    elif figure.low is not None and figure.high is not None:
+        # The unit on both ends: in 1—5万元 the low end borrows 万, so 1元—5万元 must say 元.
+        low = _zh_scaled(figure.low, unit, locale, digits)
+        body = f"{low}{word}—{_zh_scaled(figure.high, unit, locale, digits)}{word}"
+    else:
+        body = "若干" + word  # a vague amount (几十万) has no digits to write
+    per = "".join("每" + _ZH_PER[p] for p in figure.per)
+    before = _ZH_QUALIFIER_BEFORE.get(figure.qualifier, "")
+    after = _ZH_QUALIFIER_AFTER.get(figure.qualifier, "")
+    return f"{per}{before}{body}{after}"
+
+
+def _zh_date(when: str) -> str:
+    m = re.fullmatch(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?(T.*)?", when)
+    if not m:
+        return when
+    year, month, day, clock = m.groups()
+    out = (f"{year}年" if year else "") + f"{int(month)}月" + (f"{int(day)}日" if day else "")
+    return out + (" " + clock[1:] if clock else "")
+
+
+# ----------------------------------------------------------------------------- English
+
+
+def _en_scaled(value: Decimal, locale: str, digits: int | None, money: bool) -> str:
+    if money:
+        for word, scale in _EN_SCALES:
+            if abs(value) >= scale:
+                return f"{_number(EXACT.divide(value, Decimal(scale)), locale, digits)} {word}"
+    return _number(value, locale, digits)
+
+
+def _en(figure: Figure, locale: str, digits: int | None) -> str:
+    unit = figure.unit
+    if unit == "date":
+        return figure.when or ""
+    if unit == "year":
+        return figure.when or ""
+    if unit == "ratio":
+        return ":".join(_number(t, locale, None) for t in figure.terms)
+    money = unit == "CNY" or unit in _ZH_CURRENCY
+    if figure.value is not None:
+        amount = _en_scaled(figure.value, locale, digits, money)
+        plural = figure.value != 1
+    elif figure.low is not None and figure.high is not None:
+        amount = f"{_en_scaled(figure.low, locale, digits, money)} to {_en_scaled(figure.high, locale, digits, money)}"
+        plural = True
+    else:
+        amount = "an unstated amount of"
+        plural = True
+    if money:
+        text = f"{unit} {amount}"
+    else:
+        word = _EN_UNITS[unit][1 if plural else 0]
+        if word in ("%", "-fold"):
+            text = f"{amount}{word}"
+        elif word:
+            text = f"{amount} {word}"
+        else:
+            text = amount
+        default = _DEFAULT_CLASSIFIER.get(unit, "")
+        if figure.classifier and figure.classifier != default:
+            text += f" ({figure.classifier})"
+    qualifier = _EN_QUALIFIER.get(figure.qualifier)
+    if qualifier:
+        text = f"{qualifier} {text}"
+    for p in figure.per:
+        text += f" per {p}"
+    return text
+
+
+_EN_NUMBER = r"-?[0-9][0-9,]*(?:\.[0-9]+)?"
+_EN_SCALE = r"(?:\s(?:thousand|million|billion|trillion))?"
+_EN_WORDS = {plural: unit for unit, (_s, plural) in _EN_UNITS.items() if plural} | {
+    single: unit for unit, (single, _p) in _EN_UNITS.items() if single
+}
+_ENGLISH = re.compile(
+    rf"""
+    (?:(?P<q>about|nearly|more\ than|at\ least|at\ most|less\ than)\s)?
+    (?:(?P<cur>[A-Z]{{3}})\s)?
+    (?P<a>{_EN_NUMBER}{_EN_SCALE})
+    (?:\sto\s(?P<b>{_EN_NUMBER}{_EN_SCALE}))?
+    (?P<unit>%|-fold|\s(?:{"|".join(re.escape(w) for w in sorted(_EN_WORDS, key=len, reverse=True) if w not in ("%", "-fold"))}))?
+    (?:\s\((?P<cls>[^()]+)\))?
+    (?P<per>(?:\sper\s(?:person|household|village|mu|year|month|day))*)
+    """,
+    re.VERBOSE,
+)
+_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def _en_amount(text: str) -> Decimal:
+    number, _, scale = text.partition(" ")
+    value = Decimal(number.replace(",", ""))
+    if scale:
+        value = EXACT.multiply(value, Decimal(_SCALE_VALUES[scale]))
+    return tidy(value)
+
+
+def read_english(expr: str, lead: int, stop: int) -> Figure:
+    """Read the English form :func:`format` writes (``CNY 2.615 billion``, ``5,122 households``).
+
+    Used by :func:`povertydata.parse`; raises :class:`ParseError` for English text that is
+    not in that form.
+    """
+    from povertydata.figures import QUALIFIERS, Figure
+
+    m = _ENGLISH.fullmatch(expr, lead, stop)
+    if not m:
+        raise ParseError(expr, lead, "English text that is not a figure as povertydata writes it")
+    currency = m.group("cur")
+    unit = currency or "number"
+    if currency and currency not in _ZH_CURRENCY:
+        raise ParseError(expr, m.start("cur"), f"unknown currency code {currency!r}")
+    word = (m.group("unit") or "").strip()
+    if word:
+        if currency:
+            raise ParseError(expr, m.start("unit"), "a currency and a unit in one figure")
+        unit = _EN_WORDS[word]
+    classifier = m.group("cls")
+    if classifier is None:
+        classifier = _DEFAULT_CLASSIFIER.get(unit)
+    q = {v: k for k, v in _EN_QUALIFIER.items()}.get(m.group("q") or "", "exact")
+    assert q in QUALIFIERS
+    per = tuple(p for p in m.group("per").split(" per ") if p.strip())
+    per = tuple(p.strip() for p in per)
+    if m.group("b"):
+        return Figure(unit=unit, low=_en_amount(m.group("a")), high=_en_amount(m.group("b")),
+                      qualifier=q, per=per, classifier=classifier)  # fmt: skip
+    return Figure(_en_amount(m.group("a")), unit=unit, qualifier=q, per=per, classifier=classifier)
+
+
+# The lexicon is the single source of the Chinese words; make sure the writer only uses
+# words the reader knows.
+assert all(w in lex.UNITS or w in ("", "%") or w in lex.CLASSIFIERS for w in _ZH_UNITS.values())

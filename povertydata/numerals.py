@@ -1,0 +1,373 @@
+"""Numerals: Arabic, Chinese and mixed, read into exact ``Decimal`` values.
+
+The lowest layer: no units, no qualifiers, just numbers as Chinese text writes them::
+
+    >>> from povertydata.numerals import read_numeral
+    >>> read_numeral("一万二千三百")
+    Decimal('12300')
+    >>> read_numeral("1.2万")
+    Decimal('12000')
+    >>> read_numeral("１，８００")
+    Decimal('1800')
+    >>> read_numeral("三万五")
+    Decimal('35000')
+
+Everything is exact: values never pass through a binary float, and arithmetic runs in a
+context that raises instead of rounding.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import (
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
+from typing import NamedTuple
+
+from povertydata.errors import ParseError
+
+__all__ = [
+    "EXACT",
+    "Numeral",
+    "normalize",
+    "read_numeral",
+    "scan_numeral",
+    "tidy",
+]
+
+#: Arithmetic context for every figure: wide enough for any number a report writes, and
+#: trapping ``Inexact`` so that a result which cannot be exact raises instead of rounding.
+EXACT = Context(prec=120, Emax=999, Emin=-999, traps=[Inexact, InvalidOperation, Overflow, DivisionByZero])
+
+# Full-width forms, ideographic and no-break spaces and the full-width punctuation that
+# matters inside figures, mapped one code point to one code point: offsets into the
+# normalized text are offsets into the original.
+_FULL_WIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_FULL_WIDTH.update(
+    {
+        ord("．"): ".",
+        ord("％"): "%",
+        ord("－"): "-",
+        ord("＋"): "+",
+        ord("："): ":",
+        ord("～"): "~",
+        ord("／"): "/",
+        ord("（"): "(",
+        ord("）"): ")",
+        ord("\u3000"): " ",
+        ord("\xa0"): " ",
+        ord("Ｋ"): "K",
+        ord("ｋ"): "k",
+        ord("Ｗ"): "W",
+        ord("ｗ"): "w",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Map full-width digits, signs and spaces to their ASCII forms, keeping every offset.
+
+    The result has exactly as many code points as ``text``, so a span found in the
+    normalized text is the same span in the original.
+
+    >>> normalize("１２．５％")
+    '12.5%'
+    """
+    return text.translate(_FULL_WIDTH)
+
+
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "幺": 1, "弌": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "弍": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3, "弎": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+ZEROS = frozenset("零〇○")
+SMALL: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+# Latin shorthands written after Arabic digits: 15k, 30w (w for 万).
+LATIN: dict[str, int] = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4}
+POINTS = frozenset("点點")
+
+CHINESE_CHARS = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + "廿"
+_CN = re.escape(CHINESE_CHARS)
+_CN_OR_DIGIT = _CN + "0-9"
+
+#: One Arabic number: grouped with commas (ASCII or full-width) or plain, with decimals.
+ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+
+#: A run of text that may be one numeral. The reader decides whether it is.
+NUMERAL_RUN = re.compile(
+    rf"""
+    (?:(?<![0-9A-Za-z.])-|负)?             # a sign; '-' after a digit is a dash, not a sign
+    (?:
+        {ARABIC}(?:\.[0-9]+)*(?:[kKwW](?![A-Za-z]))?
+      | \.[0-9]+
+      | [{_CN}]
+      | [点點](?=[{_CN_OR_DIGIT}])
+      | 个(?=[万亿萬億])                   # 两个亿
+      | \x20(?=[万亿萬億])                 # 1 万, 177.1 亿
+    )+
+    """,
+    re.VERBOSE,
+)
+
+
+class Numeral(NamedTuple):
+    """A numeral read from text, with what the figure reader needs to know about its form."""
+
+    value: Decimal
+    #: Written only with Chinese characters (一万二千, 两); such numerals standing alone are
+    #: usually words (一是, 进一步), so extraction treats them with more care.
+    chinese: bool
+    #: Carries a 万/亿 or k/w magnitude (1800万, 3千万, 15k).
+    big: bool
+    #: The trailing magnitude characters, outermost last: ``"百亿"`` for 九百亿. A bare
+    #: numeral at the low end of a range borrows these (八到九百亿).
+    suffix: str
+    #: A single Chinese digit: 两, 三, 一.
+    single: bool
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Return ``value`` in its plainest exact form: ``Decimal('12000.0')`` -> ``Decimal('12000')``.
+
+    >>> tidy(Decimal("1.2") * 10000)
+    Decimal('12000')
+    >>> tidy(Decimal("0.50"))
+    Decimal('0.5')
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1), context=EXACT) if value else Decimal(0)
+    normal = value.normalize(EXACT)
+    # normalize() may leave a positive exponent only for integers, handled above.
+    return normal
+
+
+class _Tok(NamedTuple):
+    kind: str  # "A" arabic, "D" digit, "Z" zero, "S" small unit, "B" big unit, "L" latin, "P" point
+    value: Decimal
+    pos: int
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[bool, list[_Tok]]:
+    negative = False
+    toks: list[_Tok] = []
+    i = start
+    if i < end and text[i] in "-负":
+        negative = True
+        i += 1
+    arabic = re.compile(ARABIC)
+    while i < end:
+        ch = text[i]
+        if ch.isascii() and ch.isdigit() or (ch == "." and i + 1 < end and text[i + 1].isdigit() and (not toks or toks[-1].kind != "A")):
+            if ch == ".":
+                m = re.compile(r"\.[0-9]+").match(text, i, end)
+            else:
+                m = arabic.match(text, i, end)
+            assert m is not None
+            raw = m.group().replace(",", "").replace("，", "")
+            j = m.end()
+            if j < end and text[j] == "." and j + 1 < end and text[j + 1].isdigit():
+                raise ParseError(text, j, "a number with more than one decimal point")
+            if j < end and text[j] in ",，" and j + 1 < end and text[j + 1].isdigit():
+                raise ParseError(text, j, "a digit-group separator that is not followed by three digits")
+            toks.append(_Tok("A", Decimal(raw), i, m.group()))
+            i = j
+            continue
+        if ch in ZEROS:
+            toks.append(_Tok("Z", Decimal(0), i, ch))
+        elif ch in DIGITS:
+            toks.append(_Tok("D", Decimal(DIGITS[ch]), i, ch))
+        elif ch == "廿":
+            toks.append(_Tok("D", Decimal(2), i, ch))
+            toks.append(_Tok("S", Decimal(10), i, ch))
+        elif ch in SMALL:
+            toks.append(_Tok("S", Decimal(SMALL[ch]), i, ch))
+        elif ch in BIG:
+            toks.append(_Tok("B", Decimal(BIG[ch]), i, ch))
+        elif ch in LATIN and toks and toks[-1].kind == "A":
+            toks.append(_Tok("L", Decimal(LATIN[ch]), i, ch))
+        elif ch in POINTS:
+            toks.append(_Tok("P", Decimal(0), i, ch))
+        elif ch == "." and toks and toks[-1].kind in "DZ":
+            toks.append(_Tok("P", Decimal(0), i, ch))
+        elif ch == "个" and toks and toks[-1].kind in "ADS" and i + 1 < end and text[i + 1] in BIG:
+            pass  # 两个亿: the measure word between a digit and its magnitude
+        elif ch == " " and toks and i + 1 < end and text[i + 1] in BIG:
+            pass  # 1 万
+        elif ch in "-负":
+            raise ParseError(text, i, "a sign in the middle of a number")
+        else:
+            raise ParseError(text, i, f"{ch!r} is not part of a number")
+        i += 1
+    return negative, toks
+
+
+def _section(text: str, toks: list[_Tok]) -> Decimal:
+    """A group below 万: digits with 十, 百, 千."""
+    total = Decimal(0)
+    cur: _Tok | None = None
+    last_unit: Decimal | None = None
+    zero = False
+    for tok in toks:
+        if tok.kind in "AD":
+            if cur is not None:
+                raise ParseError(text, tok.pos, "two numbers in a row")
+            cur = tok
+        elif tok.kind == "Z":
+            if cur is not None:
+                raise ParseError(text, tok.pos, f"{tok.text!r} after a digit")
+            zero = True
+        elif tok.kind == "S":
+            if last_unit is not None and tok.value >= last_unit:
+                raise ParseError(text, tok.pos, f"{tok.text!r} out of order")
+            if cur is None:
+                if tok.value != 10 and not zero:
+                    raise ParseError(text, tok.pos, f"{tok.text!r} without a digit before it")
+                n = Decimal(1)
+            else:
+                n = cur.value
+            total = EXACT.add(total, EXACT.multiply(n, tok.value))
+            cur, last_unit, zero = None, tok.value, False
+        else:  # pragma: no cover - split off by the callers
+            raise ParseError(text, tok.pos, f"{tok.text!r} is misplaced")
+    if cur is not None:
+        if last_unit is not None and last_unit > 10 and not zero and cur.kind == "D":
+            # 一百二 is 120 and 两千六 is 2600: a last lone digit counts in the next lower place.
+            total = EXACT.add(total, EXACT.multiply(cur.value, last_unit / 10))
+        else:
+            total = EXACT.add(total, cur.value)
+    return total
+
+
+def _integer(text: str, toks: list[_Tok]) -> Decimal:
+    if not toks:
+        raise ParseError(text, 0, "no digits")
+    for scale in (Decimal(10**8), Decimal(10**4)):
+        at = next((k for k, t in enumerate(toks) if t.kind == "B" and t.value == scale), None)
+        if at is None:
+            continue
+        left, right = toks[:at], toks[at + 1 :]
+        mark = toks[at]
+        if not left or left[-1].kind == "Z":
+            raise ParseError(text, mark.pos, f"{mark.text!r} without a number before it")
+        if left[-1].kind == "B" and left[-1].value >= scale:
+            raise ParseError(text, mark.pos, f"{mark.text!r} after {left[-1].text!r}")
+        high = EXACT.multiply(_integer(text, left), scale)
+        fractional = any(t.kind == "A" and t.value != t.value.to_integral_value() for t in left)
+        zero = False
+        while right and right[0].kind == "Z" and not (len(right) > 1 and right[1].kind == "S"):
+            # 零 marks a skipped place; kept before 百/千 (一万零百一十一) where it stands for 一.
+            right, zero = right[1:], True
+        if not right:
+            return high
+        if fractional:
+            raise ParseError(text, right[0].pos, "digits after a decimal number with a magnitude")
+        if right[0].kind == "B":
+            raise ParseError(text, right[0].pos, f"{right[0].text!r} after {mark.text!r}")
+        if len(right) == 1 and right[0].kind == "D" and not zero:
+            # 三万五 is 35000: the lone digit counts in the next lower place.
+            low = EXACT.multiply(right[0].value, scale / 10)
+        else:
+            low = _integer(text, right)
+        if low >= scale:
+            raise ParseError(text, right[0].pos, f"a part after {mark.text!r} as large as {mark.text!r} itself")
+        return EXACT.add(high, low)
+    if len(toks) > 1 and all(t.kind in "DZ" for t in toks):
+        # 一二三, 二〇〇二: digits read one by one.
+        return Decimal("".join(str(int(t.value)) for t in toks))
+    return _section(text, toks)
+
+
+def read_numeral(text: str, start: int = 0, end: int | None = None) -> Decimal:
+    """Read ``text[start:end]`` as one numeral and return its exact value.
+
+    Accepts Arabic numbers (with ``,``/``，`` digit groups, decimals, full-width digits),
+    Chinese numerals (ordinary and financial forms, 两, 〇, 廿), mixed forms (1.2万, 3千万,
+    100万三千), the 万/亿 magnitudes, k/w shorthands and a leading sign (``-`` or 负).
+
+    Raises:
+        ParseError: if the text is not exactly one numeral; the error names the position
+            (an offset into ``text``) and the reason.
+
+    >>> read_numeral("负十一")
+    Decimal('-11')
+    >>> read_numeral("一千零一十")
+    Decimal('1010')
+    """
+    return scan_numeral(text, start, end).value
+
+
+def scan_numeral(text: str, start: int = 0, end: int | None = None) -> Numeral:
+    """Like :func:`read_numeral`, but return the :class:`Numeral` with its form."""
+    end = len(text) if end is None else end
+    text_n = normalize(text)
+    if start >= end:
+        raise ParseError(text, start, "no number")
+    negative, toks = _tokens(text_n, start, end)
+    if not toks:
+        raise ParseError(text, start, "a sign without a number")
+    value = _value(text, toks)
+    if negative:
+        value = -value
+    chinese = all(t.kind != "A" for t in toks)
+    big = any(t.kind in "BL" for t in toks)
+    suffix = ""
+    for t in reversed(toks):
+        if t.kind not in "BSL":
+            break
+        suffix = t.text + suffix
+    single = len(toks) == 1 and toks[0].kind in "DZ"
+    return Numeral(tidy(value), chinese, big, suffix, single)
+
+
+def _value(text: str, toks: list[_Tok]) -> Decimal:
+    latin = [k for k, t in enumerate(toks) if t.kind == "L"]
+    if latin:
+        k = latin[0]
+        if k != len(toks) - 1:
+            raise ParseError(text, toks[k + 1].pos, f"text after {toks[k].text!r}")
+        return EXACT.multiply(_value(text, toks[:k]), toks[k].value)
+    points = [k for k, t in enumerate(toks) if t.kind == "P"]
+    if not points:
+        return _integer(text, toks)
+    if len(points) > 1:
+        raise ParseError(text, toks[points[1]].pos, "a number with more than one decimal point")
+    k = points[0]
+    whole, rest = toks[:k], toks[k + 1 :]
+    if not whole:
+        raise ParseError(text, toks[k].pos, f"{toks[k].text!r} without a whole part before it")
+    digits: list[str] = []
+    j = 0
+    while j < len(rest) and rest[j].kind in "ADZ":
+        if rest[j].kind == "A":
+            if "." in rest[j].text or "," in rest[j].text or "，" in rest[j].text:
+                raise ParseError(text, rest[j].pos, "a malformed decimal part")
+            digits.append(rest[j].text)
+        else:
+            digits.append(str(int(rest[j].value)))
+        j += 1
+    if not digits:
+        raise ParseError(text, toks[k].pos, f"{toks[k].text!r} without digits after it")
+    scale = Decimal(1)
+    for t in rest[j:]:
+        if t.kind not in "BS":
+            raise ParseError(text, t.pos, f"{t.text!r} after the decimal part")
+        scale = EXACT.multiply(scale, t.value)
+    if scale != 1 and any(t.kind == "B" for t in whole):
+        raise ParseError(text, rest[j].pos, f"{rest[j].text!r} after a number that already has a magnitude")
+    value = EXACT.add(_integer(text, whole), Decimal("0." + "".join(digits)))
+    return EXACT.multiply(value, scale)

@@ -1,0 +1,85 @@
+"""Hypothesis strategies shared by the test modules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from povertydata import Figure
+
+_DIGITS = "零一二三四五六七八九"
+_UNITS = ["", "十", "百", "千"]
+
+
+def chinese_numeral(n: int) -> str:
+    """Write a non-negative integer below 10**16 in standard Chinese numerals.
+
+    Written independently of the library's reader so the two can check each other.
+    """
+    if n == 0:
+        return "零"
+
+    def below_10k(k: int, lead: bool) -> str:
+        out = []
+        zero = False
+        for place in (3, 2, 1, 0):
+            d = (k // 10**place) % 10
+            if d == 0:
+                zero = bool(out)
+                continue
+            if zero or (not out and not lead and k < 1000):
+                out.append("零")
+            zero = False
+            if not (d == 1 and place == 1 and not out and lead):
+                out.append(_DIGITS[d])
+            out.append(_UNITS[place])
+        return "".join(out)
+
+    out = ""
+    yi, wan, one = n // 10**8, n // 10**4 % 10**4, n % 10**4
+    if yi:
+        out += chinese_numeral(yi) + "亿"
+    if wan:
+        out += below_10k(wan, lead=not out) + "万"
+    if one:
+        piece = below_10k(one, lead=not out)
+        if out and not piece.startswith("零") and (one < 1000 or not wan):
+            piece = "零" + piece  # a skipped place is read as 零, once
+        out += piece
+    return out
+
+
+#: Exact money amounts as reports write them: yuan, 万元 and 亿元 with up to four decimals.
+money_values = st.one_of(
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.builds(lambda d: d * 10**4, st.decimals(min_value=0, max_value=10**5, places=4, allow_nan=False, allow_infinity=False)),
+    st.builds(lambda d: d * 10**8, st.decimals(min_value=0, max_value=10**4, places=4, allow_nan=False, allow_infinity=False)),
+).map(lambda d: Decimal(d).normalize() if d != d.to_integral_value() else d.quantize(Decimal(1)))
+
+qualifiers = st.sampled_from(["exact", "approx", "more_than", "at_least", "at_most", "nearly", "less_than"])
+pers = st.sampled_from([(), ("person",), ("household",), ("village",), ("person", "year"), ("person", "day"), ("year",)])
+
+
+@st.composite
+def money_figures(draw: st.DrawFn) -> Figure:
+    value = draw(money_values)
+    return Figure(value, unit="CNY", qualifier=draw(qualifiers), per=draw(pers))
+
+
+@st.composite
+def money_ranges(draw: st.DrawFn) -> Figure:
+    low = draw(money_values)
+    high = draw(money_values.filter(lambda h: h > low))
+    return Figure(unit="CNY", low=low, high=high, per=draw(pers))
+
+
+#: Text that looks like a report: numerals, units, qualifiers and punctuation in any order.
+report_alphabet = (
+    "0123456789０１２３.,，%％:：-—~至到 "
+    "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点负几数"
+    "元块角分户人名次个项余多约近超过不足以上下左右每年月日天村亩公里倍百分之第"
+    "是的和贫困资金“”\"()（）《》\n"
+)
+report_text = st.text(alphabet=report_alphabet, max_size=60)
+any_text = st.one_of(st.text(max_size=60), report_text)

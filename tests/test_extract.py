@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+
+from povertydata import Figure, Mention, ParseError, extract, parse
+from strategies import any_text, report_text
+
+D = Decimal
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in extract(text)]
+
+
+def test_reads_a_report_sentence() -> None:
+    text = "2017年市级安排1800万元扶贫资金,16个贫困村每村有50万元的互助资金"
+    mentions = extract(text)
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("2017年", "year"),
+        ("1800万元", "quantity"),
+        ("16个", "quantity"),
+        ("50万元", "quantity"),
+    ]
+    money = mentions[1]
+    assert (money.start, money.end) == (9, 15)
+    assert text[money.start : money.end] == money.text
+    assert money.figure == Figure(D(18000000), unit="CNY")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“2015年25个贫困村销号、5122户18442人越线”", [("2015年", "year"), ("25个", "quantity"), ("5122户", "quantity"), ("18442人", "quantity")]),
+        ("贫困发生率由2015年底的13.2%下降至10.3%", [("2015年", "year"), ("13.2%", "quantity"), ("10.3%", "quantity")]),
+        ("低于全国平均水平1.54个百分点", [("1.54个百分点", "quantity")]),
+        ("较上年增长近6倍", [("近6倍", "quantity")]),
+        ("按照1:10的比例放大", [("1:10", "quantity")]),
+        ("每户可申请15—30万元互助资金", [("15—30万元", "quantity")]),
+        ("单笔不超过2万元,还款期限最长不超过12个月", [("不超过2万元", "quantity"), ("不超过12个月", "quantity")]),
+        ("每人每天150元住院津贴", [("每人每天150元", "quantity")]),
+        ("按照年人均2500元标准", [("年人均2500元", "quantity")]),
+        ("个人缴费50元/年", [("50元/年", "quantity")]),
+        ("先后两次对全市建档立卡", [("两次", "quantity")]),
+        ("研究部署20余次", [("20余次", "quantity")]),
+        ("投入各类帮扶资金超过10亿元", [("超过10亿元", "quantity")]),
+        ("11.6万贫困人口退出", [("11.6万贫困人口", "quantity")]),
+        ("发展草食牲畜3万头、土蛋鸡24.9万羽", [("3万头", "quantity"), ("24.9万羽", "quantity")]),
+        ("已解决5.9万贫困人口饮水安全问题", [("5.9万贫困人口", "quantity")]),
+        ("22.12.2015  18:31", [("22.12.2015", "date"), ("18:31", "date")]),
+        ("1月17日,省十二届人大六次会议召开", [("1月17日", "date")]),
+        ("截至11月底,累计解决", [("11月底", "date")]),
+        ("2014—2015年脱贫户", [("2014—2015年", "year")]),
+        # names, not quantities
+        ("“十三五”脱贫攻坚规划", [("十三五", "name")]),
+        ("“五个一批”政策举措", [("五个一批", "name")]),
+        ("推行\"530\"小额贷款", [('"530"', "name")]),
+        ("建立“24121”帮扶制度", [("“24121”", "name")]),
+        ("“1+8+10”脱贫攻坚政策体系", [("1+8+10", "name")]),
+        ("“5+2”医疗救助政策", [("5+2", "name")]),
+        ("开展了“453”挂图作战", [("“453”", "name")]),
+        ("以“五个精准”为着力点", [("“五个精准”", "name")]),
+        # not mentions at all
+        ("第一书记和扶贫干部", []),
+        ("一是对贫困人口进行再审查,二是完善档案", []),
+        ("进一步巩固脱贫攻坚成果", []),
+        ("贫困户住房焕然一新", []),
+        ("强力推进脱贫清零巩固提升工作", []),
+        ("做到了一户一本台账、一户一个脱贫计划", []),
+        ("(一)密集式调研。", []),
+        ("1、组织重视。\n2. 加大投入。", []),
+        ("位居全国前5位", []),
+        ("Normal.dotm2111799MicrosoftOfficeWord", []),
+    ],
+)
+def test_extract(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_year_and_date_figures() -> None:
+    year, date = extract("2017年1月17日和2016年")[::-1][::-1][1], extract("2017年1月17日")[0]
+    assert date.figure == Figure(unit="date", when="2017-01-17")
+    assert year.figure == Figure(D(2016), unit="year", when="2016")
+
+
+def test_names_have_no_figure() -> None:
+    (mention,) = extract("“十三五”期间")
+    assert mention.kind == "name" and mention.figure is None
+
+
+def test_full_width_text_keeps_offsets() -> None:
+    text = "共投入１８００万元，占比７５％"
+    mentions = extract(text)
+    assert [m.text for m in mentions] == ["１８００万元", "７５％"]
+    assert mentions[0].figure == Figure(D(18000000), unit="CNY")
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_extract_refuses_non_text() -> None:
+    with pytest.raises(TypeError):
+        extract(b"100\xe5\x85\x83")  # type: ignore[arg-type]
+
+
+def test_mentions_pickle() -> None:
+    mentions = extract("投入1800万元,惠及5122户18442人")
+    assert pickle.loads(pickle.dumps(mentions)) == mentions
+
+
+def test_every_seed_extracts_cleanly(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        mentions = extract(text)
+        assert mentions
+        _check_mentions(text, mentions)
+
+
+def _check_mentions(text: str, mentions: list[Mention]) -> None:
+    last = 0
+    for m in mentions:
+        assert 0 <= last <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        last = m.end
+        if m.kind == "name":
+            assert m.figure is None
+            with pytest.raises(ParseError):
+                parse(m.text)
+        else:
+            assert m.figure is not None
+            assert parse(m.text) == m.figure, m
+            for name in ("value", "low", "high"):
+                value = getattr(m.figure, name)
+                assert value is None or type(value) is Decimal
+
+
+@settings(max_examples=300)
+@given(any_text)
+def test_extract_on_any_text_gives_sound_mentions(text: str) -> None:
+    _check_mentions(text, extract(text))
+
+
+@settings(max_examples=300)
+@given(report_text)
+def test_extract_on_report_like_text_gives_sound_mentions(text: str) -> None:
+    _check_mentions(text, extract(text))

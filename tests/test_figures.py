@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+
+from povertydata import Figure, ParseError, parse
+from strategies import any_text
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # money
+        ("1800万元", Figure(D(18000000), unit="CNY")),
+        ("26.15亿元", Figure(D(2615000000), unit="CNY")),
+        ("21.75万元", Figure(D(217500), unit="CNY")),
+        ("136.02万元", Figure(D(1360200), unit="CNY")),
+        ("壹佰贰拾叁元整", Figure(D(123), unit="CNY")),
+        ("123元1角1分", Figure(D("123.11"), unit="CNY")),
+        ("十块钱", Figure(D(10), unit="CNY")),
+        ("45564.44美元", Figure(D("45564.44"), unit="USD")),
+        ("港币两千九百六十元", Figure(D(2960), unit="HKD")),
+        ("三万元欧元", Figure(D(30000), unit="EUR")),
+        # households, persons, person-times
+        ("5122户", Figure(D(5122), unit="household", classifier="户")),
+        ("18442人", Figure(D(18442), unit="person", classifier="人")),
+        ("17名", Figure(D(17), unit="person", classifier="名")),
+        ("11.6万贫困人口", Figure(D(116000), unit="person")),
+        ("5.9万贫困人口", Figure(D(59000), unit="person")),
+        ("1.38万人次", Figure(D(13800), unit="person_time", classifier="人次")),
+        # shares
+        ("13.2%", Figure(D("13.2"), unit="percent")),
+        ("13.2％", Figure(D("13.2"), unit="percent")),
+        ("百分之十三点二", Figure(D("13.2"), unit="percent")),
+        ("1.54个百分点", Figure(D("1.54"), unit="percentage_point")),
+        ("3.7倍", Figure(D("3.7"), unit="fold")),
+        ("近6倍", Figure(D(6), unit="fold", qualifier="nearly")),
+        ("1:10", Figure(unit="ratio", terms=(D(1), D(10)))),
+        ("四分之三", Figure(D("0.75"))),
+        ("三分之一", Figure(unit="ratio", terms=(D(1), D(3)))),
+        # ranges
+        ("15—30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("15-30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("15到30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("2至3次", Figure(unit="count", low=D(2), high=D(3), classifier="次")),
+        ("1万元--5万元", Figure(unit="CNY", low=D(10000), high=D(50000))),
+        ("从8500到3万港元", Figure(unit="HKD", low=D(8500), high=D(30000))),
+        ("八百到九百亿泰铢", Figure(unit="THB", low=D(80000000000), high=D(90000000000))),
+        ("三五百块", Figure(unit="CNY", qualifier="approx", low=D(300), high=D(500))),
+        # qualifiers before and after
+        ("20余次", Figure(D(20), unit="count", qualifier="more_than", classifier="次")),
+        ("80余次", Figure(D(80), unit="count", qualifier="more_than", classifier="次")),
+        ("超过10亿元", Figure(D(1000000000), unit="CNY", qualifier="more_than")),
+        ("10亿元以上", Figure(D(1000000000), unit="CNY", qualifier="at_least")),
+        ("20%以上", Figure(D(20), unit="percent", qualifier="at_least")),
+        ("不超过2万元", Figure(D(20000), unit="CNY", qualifier="at_most")),
+        ("约5000人", Figure(D(5000), unit="person", qualifier="approx", classifier="人")),
+        ("5000人左右", Figure(D(5000), unit="person", qualifier="approx", classifier="人")),
+        ("不足1万人", Figure(D(10000), unit="person", qualifier="less_than", classifier="人")),
+        ("1%以下", Figure(D(1), unit="percent", qualifier="less_than")),
+        ("12个月以内", Figure(D(12), unit="month_duration", qualifier="at_most", classifier="个月")),
+        ("3000多欧元", Figure(D(3000), unit="EUR", qualifier="more_than")),
+        ("20余万元", Figure(D(200000), unit="CNY", qualifier="more_than")),
+        ("几十万元", Figure(unit="CNY", qualifier="approx")),
+        # rates
+        ("每户8万元", Figure(D(80000), unit="CNY", per=("household",))),
+        ("每人每天150元", Figure(D(150), unit="CNY", per=("person", "day"))),
+        ("每村每年4.7万元", Figure(D(47000), unit="CNY", per=("village", "year"))),
+        ("年人均2500元", Figure(D(2500), unit="CNY", per=("person", "year"))),
+        ("50元/年", Figure(D(50), unit="CNY", per=("year",))),
+        ("每户最高5万元", Figure(D(50000), unit="CNY", qualifier="at_most", per=("household",))),
+        # measures and counts
+        ("32公里", Figure(D(32), unit="km")),
+        ("2.6万亩", Figure(D(26000), unit="mu")),
+        ("0.4MW", Figure(D("0.4"), unit="MW")),
+        ("16个", Figure(D(16), unit="count", classifier="个")),
+        ("198批次", Figure(D(198), unit="count", classifier="批次")),
+        ("663幅", Figure(D(663), unit="count", classifier="幅")),
+        ("3万头", Figure(D(30000), unit="count", classifier="头")),
+        ("24.9万羽", Figure(D(249000), unit="count", classifier="羽")),
+        ("1.45万个", Figure(D(14500), unit="count", classifier="个")),
+        ("两次", Figure(D(2), unit="count", classifier="次")),
+        ("25年", Figure(D(25), unit="year_duration", classifier="年")),
+        ("5个工作日", Figure(D(5), unit="day_duration", classifier="个工作日")),
+        # numbers
+        ("一万二千", Figure(D(12000))),
+        ("负5", Figure(D(-5))),
+        ("１，８００", Figure(D(1800))),
+        # years and dates
+        ("2017年", Figure(D(2017), unit="year", when="2017")),
+        ("2014—2015年", Figure(unit="year", low=D(2014), high=D(2015), when="2014/2015")),
+        ("1月17日", Figure(unit="date", when="--01-17")),
+        ("2017年1月17日", Figure(unit="date", when="2017-01-17")),
+        ("22.12.2015", Figure(unit="date", when="2015-12-22")),
+        ("11月底", Figure(unit="date", when="--11")),
+        ("18:31", Figure(unit="date", when="T18:31")),
+        # the English form the formatter writes
+        ("CNY 2.615 billion", Figure(D(2615000000), unit="CNY")),
+        ("about 5,122 households", Figure(D(5122), unit="household", qualifier="approx", classifier="户")),
+    ],
+)
+def test_parse(text: str, figure: Figure) -> None:
+    assert parse(text) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "reason"),
+    [
+        ("", 0, "empty expression"),
+        ("   ", 0, "empty expression"),
+        ("abc", 0, "no number"),
+        ("NaN", 0, "no number"),
+        ("万元", 0, "without a number before it"),
+        ("亿万元", 0, "without a number before it"),
+        ("12万亿亿", 4, "'亿' after '亿'"),
+        ("1.2.3万元", 3, "more than one decimal point"),
+        ("1,80万元", 1, "misplaced digit-group separator"),
+        ("100元abc", 4, "unexpected text 'abc' after the figure"),
+        ("共100元", 0, "unexpected text '共' before the figure"),
+        ("30—15万元", 2, "low end is not below its high end"),
+        ("十三五", 0, "name"),
+        ("五个一批", 0, "name"),
+        ("1+8+10", 0, "name"),
+        ("“530”", 0, "name"),
+        ("第一", 1, "ordinal"),
+        ("CNY 5 dollars", 0, "English text"),
+    ],
+)
+def test_parse_rejects_with_position_and_reason(text: str, position: int, reason: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    assert caught.value.position == position, caught.value
+    assert reason in caught.value.reason, caught.value
+    assert isinstance(caught.value, ValueError)
+
+
+def test_parse_error_pickles_and_says_where() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse("1.2.3万元")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.text, copy.position, copy.reason) == (caught.value.text, 3, caught.value.reason)
+    assert str(caught.value) == "a number with more than one decimal point at position 3 in '1.2.3万元'"
+
+
+def test_parse_takes_only_strings() -> None:
+    with pytest.raises(TypeError):
+        parse(1800)  # type: ignore[arg-type]
+
+
+def test_figures_are_frozen_and_hashable() -> None:
+    figure = parse("1800万元")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        figure.value = D(1)  # type: ignore[misc]
+    assert len({figure, parse("1,800万元"), parse("一千八百万元")}) == 1
+
+
+def test_quantity_is_exact_pint() -> None:
+    q = parse("每人每天150元").quantity()
+    assert q.magnitude == D(150)
+    assert isinstance(q.magnitude, Decimal)
+    assert str(q.units) == "CNY / day_duration / person"
+    assert parse("3.7倍").quantity().to("dimensionless").magnitude == D("3.7")
+    assert (parse("13.2%").quantity() - parse("1.54个百分点").quantity()).magnitude == D("11.66")
+
+
+@pytest.mark.parametrize("text", ["15—30万元", "几十万元", "2017年", "1月17日", "1:10"])
+def test_quantity_refuses_what_is_not_one_quantity(text: str) -> None:
+    with pytest.raises(ValueError, match="quantity"):
+        parse(text).quantity()
+
+
+def _decimals_only(figure: Figure) -> None:
+    for name in ("value", "low", "high"):
+        value = getattr(figure, name)
+        assert value is None or type(value) is Decimal
+    assert all(type(t) is Decimal for t in figure.terms)
+
+
+@given(any_text)
+def test_parse_returns_a_figure_or_raises_parse_error(text: str) -> None:
+    try:
+        figure = parse(text)
+    except ParseError as error:
+        assert 0 <= error.position <= len(text)
+    else:
+        assert isinstance(figure, Figure)
+        _decimals_only(figure)
