@@ -14,19 +14,62 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from povertydata.catalog import CitedFigure, Dataset, Records, check, load, load_dir
+    from povertydata.checks import CheckResult
     from povertydata.errors import DataError, ParseError
     from povertydata.figures import Figure, Mention, extract, parse
     from povertydata.formatting import format
+    from povertydata.model import (
+        Category,
+        Check,
+        Erratum,
+        Exclusion,
+        Fund,
+        HouseholdCohort,
+        Indicator,
+        Program,
+        Region,
+        Report,
+        Span,
+    )
 
 __all__ = [
+    "Category",
+    "Check",
+    "CheckResult",
+    "CitedFigure",
     "DataError",
+    "Dataset",
+    "Erratum",
+    "Exclusion",
     "Figure",
+    "Fund",
+    "HouseholdCohort",
+    "Indicator",
     "Mention",
     "ParseError",
+    "Program",
+    "Records",
+    "Region",
+    "Report",
+    "Span",
+    "check",
     "extract",
     "format",
+    "load",
+    "load_dir",
     "parse",
 ]
+
+_MODEL_NAMES = (
+    "Category", "Check", "Erratum", "Exclusion", "Fund", "HouseholdCohort", "Indicator", "Program", "Region", "Report",
+    "Span",
+)  # fmt: skip
+
+_MODEL_NAMES = (
+    "Category", "Check", "Erratum", "Exclusion", "Fund", "HouseholdCohort", "Indicator", "Program", "Region", "Report",
+    "Span",
+)  # fmt: skip
 
 # Where each public name lives; imported on first access.
 _HOMES: dict[str, str] = {
@@ -37,6 +80,14 @@ _HOMES: dict[str, str] = {
     "extract": "povertydata.figures",
     "parse": "povertydata.figures",
     "format": "povertydata.formatting",
+    "CheckResult": "povertydata.checks",
+    "CitedFigure": "povertydata.catalog",
+    "Dataset": "povertydata.catalog",
+    "Records": "povertydata.catalog",
+    "check": "povertydata.catalog",
+    "load": "povertydata.catalog",
+    "load_dir": "povertydata.catalog",
+    **dict.fromkeys(_MODEL_NAMES, "povertydata.model"),
 }
 
 

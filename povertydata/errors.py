@@ -17,17 +17,20 @@ class ParseError(ValueError):
         text: The whole expression that was being read.
         position: Code-point offset into ``text`` where reading failed.
         reason: What was wrong, in plain words.
+
     """
 
     def __init__(self, text: str, position: int, reason: str) -> None:
+        # The message is made on demand: extraction raises and drops many of these over
+        # long texts, and formatting each would cost more than the reading.
+        super().__init__(text, position, reason)
         self.text = text
         self.position = position
         self.reason = reason
-        super().__init__(f"{reason} at position {position} in {text!r}")
 
-    def __reduce__(self) -> tuple[type[ParseError], tuple[str, int, str]]:
-        # Exceptions pickle through their args; ours take three, so say so.
-        return (type(self), (self.text, self.position, self.reason))
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 80 else self.text[max(0, self.position - 30) : self.position + 30] + "…"
+        return f"{self.reason} at position {self.position} in {shown!r}"
 
 
 class DataError(ValueError):
@@ -37,14 +40,15 @@ class DataError(ValueError):
         file: The data file (a package-relative name or a path).
         record: The id of the record at fault, or ``None`` for the file as a whole.
         reason: What was wrong.
+
     """
 
     def __init__(self, file: str, record: str | None, reason: str) -> None:
+        super().__init__(file, record, reason)
         self.file = file
         self.record = record
         self.reason = reason
-        where = f"{file}: record {record!r}" if record is not None else file
-        super().__init__(f"{where}: {reason}")
 
-    def __reduce__(self) -> tuple[type[DataError], tuple[str, str | None, str]]:
-        return (type(self), (self.file, self.record, self.reason))
+    def __str__(self) -> str:
+        where = f"{self.file}: record {self.record!r}" if self.record is not None else self.file
+        return f"{where}: {self.reason}"

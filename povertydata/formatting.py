@@ -77,8 +77,10 @@ def _is_chinese(locale: str) -> bool:
 
 
 def format(figure: Figure, locale: str = "zh_CN", *, digits: int | None = None) -> str:
-    """Write ``figure`` as a person reads it, in ``locale`` (``"zh_CN"``, ``"en"`` or any
-    babel locale; Chinese locales write Chinese forms, others the English forms).
+    """Write ``figure`` as a person reads it, in ``locale``.
+
+    ``locale`` is ``"zh_CN"``, ``"en"`` or any babel locale: Chinese locales get the
+    Chinese forms (26.15亿元), all others the English ones (CNY 2.615 billion).
 
     Args:
         figure: The figure to write.
@@ -89,6 +91,7 @@ def format(figure: Figure, locale: str = "zh_CN", *, digits: int | None = None) 
 
     Raises:
         ValueError: for an unknown locale.
+
     """
     try:
         zh = _is_chinese(locale)

@@ -47,26 +47,14 @@ EXACT = Context(prec=120, Emax=999, Emin=-999, traps=[Inexact, InvalidOperation,
 # Full-width forms, ideographic and no-break spaces and the full-width punctuation that
 # matters inside figures, mapped one code point to one code point: offsets into the
 # normalized text are offsets into the original.
-_FULL_WIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_FULL_WIDTH: dict[str, str] = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update(
     {
-        ord("．"): ".",
-        ord("％"): "%",
-        ord("－"): "-",
-        ord("＋"): "+",
-        ord("："): ":",
-        ord("～"): "~",
-        ord("／"): "/",
-        ord("（"): "(",
-        ord("）"): ")",
-        ord("\u3000"): " ",
-        ord("\xa0"): " ",
-        ord("Ｋ"): "K",
-        ord("ｋ"): "k",
-        ord("Ｗ"): "W",
-        ord("ｗ"): "w",
+        "．": ".", "％": "%", "－": "-", "＋": "+", "：": ":", "～": "~", "／": "/", "（": "(", "）": ")",
+        "\u3000": " ", "\xa0": " ", "Ｋ": "K", "ｋ": "k", "Ｗ": "W", "ｗ": "w",
     }
-)
+)  # fmt: skip
+_NEEDS_NORMALIZING = re.compile("[" + re.escape("".join(_FULL_WIDTH)) + "]")
 
 
 def normalize(text: str) -> str:
@@ -78,7 +66,15 @@ def normalize(text: str) -> str:
     >>> normalize("１２．５％")
     '12.5%'
     """
-    return text.translate(_FULL_WIDTH)
+    # Most text has none of these characters: find them before translating anything.
+    if _NEEDS_NORMALIZING.search(text) is None:
+        return text
+    # Replacing only what matched is quicker than translate() over a long text.
+    return _NEEDS_NORMALIZING.sub(_replace, text)
+
+
+def _replace(m: re.Match[str]) -> str:
+    return _FULL_WIDTH[m.group()]
 
 
 DIGITS: dict[str, int] = {
@@ -124,6 +120,10 @@ NUMERAL_RUN = re.compile(
 )
 
 
+_ARABIC = re.compile(ARABIC)
+_POINT_DIGITS = re.compile(r"\.[0-9]+")
+
+
 class Numeral(NamedTuple):
     """A numeral read from text, with what the figure reader needs to know about its form."""
 
@@ -162,56 +162,53 @@ class _Tok(NamedTuple):
     text: str
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[bool, list[_Tok]]:
+def _tokens(text: str, start: int, end: int, offset: int = 0) -> tuple[bool, list[_Tok]]:
+    """Split ``text[start:end]`` into tokens; positions are offsets into ``text`` plus ``offset``."""
     negative = False
     toks: list[_Tok] = []
     i = start
     if i < end and text[i] in "-负":
         negative = True
         i += 1
-    arabic = re.compile(ARABIC)
     while i < end:
         ch = text[i]
-        if ch.isascii() and ch.isdigit() or (ch == "." and i + 1 < end and text[i + 1].isdigit() and (not toks or toks[-1].kind != "A")):
-            if ch == ".":
-                m = re.compile(r"\.[0-9]+").match(text, i, end)
-            else:
-                m = arabic.match(text, i, end)
+        if (ch.isascii() and ch.isdigit()) or (
+            ch == "." and i + 1 < end and text[i + 1].isdigit() and (not toks or toks[-1].kind != "A")
+        ):
+            m = (_POINT_DIGITS if ch == "." else _ARABIC).match(text, i, end)
             assert m is not None
             raw = m.group().replace(",", "").replace("，", "")
             j = m.end()
             if j < end and text[j] == "." and j + 1 < end and text[j + 1].isdigit():
-                raise ParseError(text, j, "a number with more than one decimal point")
+                raise ParseError(text, j + offset, "a number with more than one decimal point")
             if j < end and text[j] in ",，" and j + 1 < end and text[j + 1].isdigit():
-                raise ParseError(text, j, "a digit-group separator that is not followed by three digits")
-            toks.append(_Tok("A", Decimal(raw), i, m.group()))
+                raise ParseError(text, j + offset, "a digit-group separator that is not followed by three digits")
+            toks.append(_Tok("A", Decimal(raw), i + offset, m.group()))
             i = j
             continue
         if ch in ZEROS:
-            toks.append(_Tok("Z", Decimal(0), i, ch))
+            toks.append(_Tok("Z", Decimal(0), i + offset, ch))
         elif ch in DIGITS:
-            toks.append(_Tok("D", Decimal(DIGITS[ch]), i, ch))
+            toks.append(_Tok("D", Decimal(DIGITS[ch]), i + offset, ch))
         elif ch == "廿":
-            toks.append(_Tok("D", Decimal(2), i, ch))
-            toks.append(_Tok("S", Decimal(10), i, ch))
+            toks.append(_Tok("D", Decimal(2), i + offset, ch))
+            toks.append(_Tok("S", Decimal(10), i + offset, ch))
         elif ch in SMALL:
-            toks.append(_Tok("S", Decimal(SMALL[ch]), i, ch))
+            toks.append(_Tok("S", Decimal(SMALL[ch]), i + offset, ch))
         elif ch in BIG:
-            toks.append(_Tok("B", Decimal(BIG[ch]), i, ch))
+            toks.append(_Tok("B", Decimal(BIG[ch]), i + offset, ch))
         elif ch in LATIN and toks and toks[-1].kind == "A":
-            toks.append(_Tok("L", Decimal(LATIN[ch]), i, ch))
-        elif ch in POINTS:
-            toks.append(_Tok("P", Decimal(0), i, ch))
-        elif ch == "." and toks and toks[-1].kind in "DZ":
-            toks.append(_Tok("P", Decimal(0), i, ch))
+            toks.append(_Tok("L", Decimal(LATIN[ch]), i + offset, ch))
+        elif ch in POINTS or (ch == "." and toks and toks[-1].kind in "DZ"):
+            toks.append(_Tok("P", Decimal(0), i + offset, ch))
         elif ch == "个" and toks and toks[-1].kind in "ADS" and i + 1 < end and text[i + 1] in BIG:
             pass  # 两个亿: the measure word between a digit and its magnitude
         elif ch == " " and toks and i + 1 < end and text[i + 1] in BIG:
             pass  # 1 万
         elif ch in "-负":
-            raise ParseError(text, i, "a sign in the middle of a number")
+            raise ParseError(text, i + offset, "a sign in the middle of a number")
         else:
-            raise ParseError(text, i, f"{ch!r} is not part of a number")
+            raise ParseError(text, i + offset, f"{ch!r} is not part of a number")
         i += 1
     return negative, toks
 
@@ -307,17 +304,28 @@ def read_numeral(text: str, start: int = 0, end: int | None = None) -> Decimal:
     Decimal('-11')
     >>> read_numeral("一千零一十")
     Decimal('1010')
+
     """
     return scan_numeral(text, start, end).value
 
 
-def scan_numeral(text: str, start: int = 0, end: int | None = None) -> Numeral:
-    """Like :func:`read_numeral`, but return the :class:`Numeral` with its form."""
+def scan_numeral(text: str, start: int = 0, end: int | None = None, *, normalized: bool = False) -> Numeral:
+    """Like :func:`read_numeral`, but return the :class:`Numeral` with its form.
+
+    ``normalized=True`` says ``text`` has already been through :func:`normalize`, which
+    saves doing it again when scanning many numerals of one long text.
+    """
     end = len(text) if end is None else end
-    text_n = normalize(text)
     if start >= end:
         raise ParseError(text, start, "no number")
-    negative, toks = _tokens(text_n, start, end)
+    if normalized:
+        negative, toks = _tokens(text, start, end)
+    else:
+        # Normalize only the numeral, keeping offsets: the rest of a long text is not read.
+        try:
+            negative, toks = _tokens(normalize(text[start:end]), 0, end - start, offset=start)
+        except ParseError as error:
+            raise ParseError(text, error.position, error.reason) from None
     if not toks:
         raise ParseError(text, start, "a sign without a number")
     value = _value(text, toks)

@@ -47,8 +47,9 @@ def seed_text(name: str) -> str:
 
     Raises:
         DataError: if there is no source text of that name.
+
     """
     if name not in seed_names():
         raise DataError(f"data/seeds/{name}", None, "no such source text")
-    with _folder().joinpath(name).open("r", encoding="utf-8", newline="") as handle:
-        return handle.read()
+    # Bytes, then decode: newline translation would move every offset after a \r\n.
+    return _folder().joinpath(name).read_bytes().decode("utf-8")

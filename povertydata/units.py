@@ -38,11 +38,11 @@ _NOT_QUANTITIES = frozenset({"year", "date", "ratio"})
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Decimal]:
     """The shared unit registry (built on the first call, then cached)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False)
+    ureg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
     definitions = resources.files("povertydata").joinpath("data/units.txt").read_text(encoding="utf-8")
     for line in definitions.splitlines():
         line = line.split("#", 1)[0].strip()
@@ -51,12 +51,13 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-def quantity(value: Decimal, unit: str, per: tuple[str, ...] = ()) -> pint.Quantity:
+def quantity(value: Decimal, unit: str, per: tuple[str, ...] = ()) -> pint.Quantity[Decimal]:
     """Make a pint Quantity of ``value`` in ``unit`` (a figure unit key), divided by ``per``.
 
     Raises:
         ValueError: for ``year``, ``date`` and ``ratio``, which are not quantities, and
             for an unknown unit or denominator key.
+
     """
     if unit in _NOT_QUANTITIES:
         raise ValueError(f"a figure in {unit!r} is not a quantity")

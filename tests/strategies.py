@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from povertydata import Figure
+from povertydata.model import COHORT_STATUSES, FUND_KINDS, FUND_SOURCES, Fund, HouseholdCohort, Indicator, Span
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ["", "十", "百", "千"]
@@ -53,12 +54,18 @@ def chinese_numeral(n: int) -> str:
 #: Exact money amounts as reports write them: yuan, 万元 and 亿元 with up to four decimals.
 money_values = st.one_of(
     st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
-    st.builds(lambda d: d * 10**4, st.decimals(min_value=0, max_value=10**5, places=4, allow_nan=False, allow_infinity=False)),
-    st.builds(lambda d: d * 10**8, st.decimals(min_value=0, max_value=10**4, places=4, allow_nan=False, allow_infinity=False)),
+    st.builds(
+        lambda d: d * 10**4, st.decimals(min_value=0, max_value=10**5, places=4, allow_nan=False, allow_infinity=False)
+    ),
+    st.builds(
+        lambda d: d * 10**8, st.decimals(min_value=0, max_value=10**4, places=4, allow_nan=False, allow_infinity=False)
+    ),
 ).map(lambda d: Decimal(d).normalize() if d != d.to_integral_value() else d.quantize(Decimal(1)))
 
 qualifiers = st.sampled_from(["exact", "approx", "more_than", "at_least", "at_most", "nearly", "less_than"])
-pers = st.sampled_from([(), ("person",), ("household",), ("village",), ("person", "year"), ("person", "day"), ("year",)])
+pers = st.sampled_from(
+    [(), ("person",), ("household",), ("village",), ("person", "year"), ("person", "day"), ("year",)]
+)
 
 
 @st.composite
@@ -79,7 +86,84 @@ report_alphabet = (
     "0123456789０１２３.,，%％:：-—~至到 "
     "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点负几数"
     "元块角分户人名次个项余多约近超过不足以上下左右每年月日天村亩公里倍百分之第"
-    "是的和贫困资金“”\"()（）《》\n"
+    '是的和贫困资金“”"()（）《》\n'
 )
 report_text = st.text(alphabet=report_alphabet, max_size=60)
 any_text = st.one_of(st.text(max_size=60), report_text)
+
+
+# -- records ------------------------------------------------------------------------
+
+
+ids = st.from_regex(r"[a-z]{3,8}-20(1[5-9]|20)/[a-z]{2,10}(-[a-z]{2,8}){0,3}", fullmatch=True)
+periods = st.one_of(st.none(), st.sampled_from(["2015", "2016", "2017", "2015/2020", "2016-12", "2017-01/2017-09"]))
+notes = st.one_of(st.none(), st.text(min_size=1, max_size=30))
+regions = st.sampled_from(["630000", "632800", "632801", "632802", "500114", "150300"])
+
+
+def figures_in(unit: str, classifier: str | None = None) -> st.SearchStrategy[Figure]:
+    values = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+    return st.builds(lambda v, q: Figure(v, unit=unit, qualifier=q, classifier=classifier), values, qualifiers)
+
+
+def spans_for(field: str | None) -> st.SearchStrategy[Span]:
+    return st.builds(
+        lambda start, size, quote: Span("golmud-2017", "000_300dd6caabd35270.txt", start, start + size, quote, field),
+        st.integers(0, 5000),
+        st.integers(1, 20),
+        st.text(min_size=1, max_size=20),
+    )
+
+
+@st.composite
+def funds(draw: st.DrawFn) -> Fund:
+    return Fund(
+        id=draw(ids),
+        report="golmud-2017",
+        amount=draw(st.one_of(money_figures(), money_ranges())),
+        kind=draw(st.sampled_from(sorted(FUND_KINDS))),
+        source=draw(st.one_of(st.none(), st.sampled_from(sorted(FUND_SOURCES)))),
+        purpose=draw(notes),
+        program=draw(st.one_of(st.none(), ids)),
+        region=draw(regions),
+        period=draw(periods),
+        spans=tuple(draw(st.lists(spans_for("amount"), min_size=1, max_size=2))),
+        note=draw(notes),
+    )
+
+
+@st.composite
+def cohorts(draw: st.DrawFn) -> HouseholdCohort:
+    households = draw(st.one_of(st.none(), figures_in("household", "户")))
+    persons = (
+        draw(figures_in("person", "人"))
+        if households is None
+        else draw(st.one_of(st.none(), figures_in("person", "名")))
+    )
+    return HouseholdCohort(
+        id=draw(ids),
+        report="golmud-2017",
+        households=households,
+        persons=persons,
+        status=draw(st.sampled_from(sorted(COHORT_STATUSES))),
+        region=draw(regions),
+        period=draw(periods),
+        spans=tuple(draw(st.lists(spans_for("persons"), max_size=2))),
+        note=draw(notes),
+    )
+
+
+@st.composite
+def indicators(draw: st.DrawFn) -> Indicator:
+    unit = draw(st.sampled_from(["percent", "count", "km", "mu", "percentage_point", "fold", "CNY"]))
+    return Indicator(
+        id=draw(ids),
+        report="golmud-2017",
+        name_zh=draw(st.text(min_size=1, max_size=10)),
+        name_en=draw(st.text(min_size=1, max_size=20)),
+        value=draw(figures_in(unit, "个" if unit == "count" else None)),
+        region=draw(regions),
+        period=draw(periods),
+        spans=tuple(draw(st.lists(spans_for("value"), max_size=2))),
+        note=draw(notes),
+    )

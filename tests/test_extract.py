@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 
 from povertydata import Figure, Mention, ParseError, extract, parse
+
 from strategies import any_text, report_text
 
 D = Decimal
@@ -34,7 +35,10 @@ def test_reads_a_report_sentence() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("“2015年25个贫困村销号、5122户18442人越线”", [("2015年", "year"), ("25个", "quantity"), ("5122户", "quantity"), ("18442人", "quantity")]),
+        (
+            "“2015年25个贫困村销号、5122户18442人越线”",
+            [("2015年", "year"), ("25个", "quantity"), ("5122户", "quantity"), ("18442人", "quantity")],
+        ),
         ("贫困发生率由2015年底的13.2%下降至10.3%", [("2015年", "year"), ("13.2%", "quantity"), ("10.3%", "quantity")]),
         ("低于全国平均水平1.54个百分点", [("1.54个百分点", "quantity")]),
         ("较上年增长近6倍", [("近6倍", "quantity")]),
@@ -57,7 +61,7 @@ def test_reads_a_report_sentence() -> None:
         # names, not quantities
         ("“十三五”脱贫攻坚规划", [("十三五", "name")]),
         ("“五个一批”政策举措", [("五个一批", "name")]),
-        ("推行\"530\"小额贷款", [('"530"', "name")]),
+        ('推行"530"小额贷款', [('"530"', "name")]),
         ("建立“24121”帮扶制度", [("“24121”", "name")]),
         ("“1+8+10”脱贫攻坚政策体系", [("1+8+10", "name")]),
         ("“5+2”医疗救助政策", [("5+2", "name")]),
@@ -144,3 +148,27 @@ def test_extract_on_any_text_gives_sound_mentions(text: str) -> None:
 @given(report_text)
 def test_extract_on_report_like_text_gives_sound_mentions(text: str) -> None:
     _check_mentions(text, extract(text))
+
+
+def _both_paths(text: str) -> tuple[list[Mention], list[Mention]]:
+    from povertydata import figures
+
+    figures._FAST_PATH = False
+    try:
+        full = extract(text)
+    finally:
+        figures._FAST_PATH = True
+    return full, extract(text)
+
+
+def test_fast_path_reads_the_seeds_as_the_full_reader_does(seed_texts: dict[str, str]) -> None:
+    for text in seed_texts.values():
+        full, fast = _both_paths(text)
+        assert fast == full
+
+
+@settings(max_examples=500)
+@given(report_text)
+def test_fast_path_reads_any_text_as_the_full_reader_does(text: str) -> None:
+    full, fast = _both_paths(text)
+    assert fast == full

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 
 from povertydata import Figure, ParseError, parse
+
 from strategies import any_text
 
 D = Decimal

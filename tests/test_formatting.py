@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 
 from povertydata import Figure, format, parse
+
 from strategies import money_figures, money_ranges
 
 D = Decimal

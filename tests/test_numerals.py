@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from povertydata import ParseError
 from povertydata.numerals import normalize, read_numeral, scan_numeral, tidy
+
 from strategies import chinese_numeral
 
 

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import peer_cases
 from povertydata import Figure, ParseError, parse
+
+from conftest import peer_cases
 
 SUITES = ["jionlp_money_parser.json", "cn2an_numerals.json", "chinese2digits_numerals.json"]
 

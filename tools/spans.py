@@ -1,7 +1,7 @@
 """Helpers for transcribing records: find quotes in a seed and verify a data file's spans.
 
-    python tools/spans.py find SEED QUOTE      every occurrence of QUOTE, with context
-    python tools/spans.py check FILE...        every span of a report file against its seed
+python tools/spans.py find SEED QUOTE      every occurrence of QUOTE, with context
+python tools/spans.py check FILE...        every span of a report file against its seed
 """
 
 from __future__ import annotations

@@ -1,0 +1,335 @@
+"""The typed domain model: reports, regions, programmes and the records of their figures.
+
+Every class is a frozen, slotted attrs class. Records cite their source: each carries
+:class:`Span` objects whose ``quote`` is exactly ``seed_text[start:end]`` of the report it
+comes from. Vocabularies (fund sources, cohort statuses …) are checked when a record is
+made, which is where data enters: loading the package data, or a user building records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import attrs
+from attrs import validators as v
+
+from povertydata.figures import Figure
+from povertydata.sources import seed_text
+
+__all__ = [
+    "CHECK_KINDS",
+    "COHORT_STATUSES",
+    "ERRATUM_KINDS",
+    "FUND_KINDS",
+    "FUND_SOURCES",
+    "REGION_LEVELS",
+    "Category",
+    "Check",
+    "Erratum",
+    "Exclusion",
+    "Fund",
+    "HouseholdCohort",
+    "Indicator",
+    "Program",
+    "Record",
+    "Region",
+    "Report",
+    "Span",
+]
+
+#: Levels of the administrative hierarchy, top down.
+REGION_LEVELS = ("country", "province", "prefecture", "county", "township", "village")
+#: Who a fund comes from, where the text says.
+FUND_SOURCES = frozenset(
+    {"central", "provincial", "prefecture", "county", "township", "village", "bank", "enterprise", "social", "mixed"}
+)
+#: What a fund is.
+FUND_KINDS = frozenset(
+    {
+        "allocated", "invested", "loan", "interest_subsidy", "donation", "dividend", "subsidy",
+        "guarantee_fund", "mutual_aid_fund", "premium", "other",
+    }
+)  # fmt: skip
+#: What a group of households or persons is.
+COHORT_STATUSES = frozenset(
+    {
+        "registered_poor", "lifted_out", "remaining", "target", "relocated", "trained", "employed",
+        "insured", "paired", "assisted", "housing_renovated", "students_supported", "dibao",
+        "returned_to_poverty", "other",
+    }
+)  # fmt: skip
+#: How a report contradicts itself or is damaged.
+ERRATUM_KINDS = frozenset({"sum_mismatch", "conflict", "missing_digit", "truncated", "typo", "ambiguous"})
+#: The arithmetic a :class:`Check` declares.
+CHECK_KINDS = frozenset({"sum", "difference", "product", "share", "ratio", "equal"})
+
+_PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def _period(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not _PERIOD.fullmatch(value):
+        raise ValueError(f"{attribute.name} {value!r} is not an ISO 8601 year, month, day or interval of them")
+
+
+def period_years(period: str | None) -> tuple[int, int] | None:
+    """The first and last calendar year a period string covers (``"2015/2020"`` -> (2015, 2020)).
+
+    >>> period_years("2016")
+    (2016, 2016)
+    >>> period_years("2017-01/2017-09")
+    (2017, 2017)
+    """
+    if period is None:
+        return None
+    first, _, last = period.partition("/")
+    return int(first[:4]), int((last or first)[:4])
+
+
+@attrs.frozen
+class Span:
+    """Where a record's figure or name stands in its source text.
+
+    Attributes:
+        report: The id of the report.
+        seed: The file name of the report's source text.
+        start: Offset (code points) of the first character of the quote.
+        end: Offset one past the last character.
+        quote: The text at ``[start, end)``, exactly.
+        field: The record field the span supports (``"amount"``, ``"households"`` …), or
+            ``None`` for a span that names or locates the record as a whole.
+
+    """
+
+    report: str
+    seed: str
+    start: int
+    end: int
+    quote: str
+    field: str | None = None
+
+    def context(self) -> str:
+        """The sentence of the source text around the quote, whitespace collapsed.
+
+        >>> import povertydata as pv
+        >>> span = pv.load().funds.get("golmud-2017/city-poverty-fund-2017").spans[0]
+        >>> span.context()[:27]
+        '2017年市级安排1800万元扶贫资金,着力完善贫困村基础设施'
+        """
+        text = seed_text(self.seed)
+        start = max((text.rfind(ch, 0, self.start) for ch in _SENTENCE_END), default=-1) + 1
+        ends = [i for i in (text.find(ch, self.end) for ch in _SENTENCE_END) if i >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        return re.sub(r"\s+", " ", text[start:end].strip())
+
+    def verify(self) -> bool:
+        """Whether the quote stands at ``[start, end)`` of the source text."""
+        return seed_text(self.seed)[self.start : self.end] == self.quote
+
+
+@attrs.frozen
+class Region:
+    """An administrative region.
+
+    Attributes:
+        id: The GB/T 2260 code where known, else a readable slug (towns and villages).
+        code: The official six-digit administrative division code, or ``None``.
+        name_zh: The Chinese name (格尔木市).
+        name_en: The official English name (Golmud).
+        level: One of :data:`REGION_LEVELS`.
+        parent: The id of the region above, or ``None`` for the top.
+
+    """
+
+    id: str
+    code: str | None = attrs.field(validator=v.optional(v.matches_re(r"[1-9]\d{5}")))
+    name_zh: str
+    name_en: str
+    level: str = attrs.field(validator=v.in_(REGION_LEVELS))
+    parent: str | None = None
+
+
+@attrs.frozen
+class Category:
+    """A programme category: the national 五个一批 plus the other recurring kinds.
+
+    Attributes:
+        key: The category key (``"finance"``, ``"relocation"`` …).
+        name_zh: The Chinese name.
+        name_en: The English name.
+        five_batches: Whether it is one of the national 五个一批 ("five batches").
+        description: What belongs in it.
+
+    """
+
+    key: str
+    name_zh: str
+    name_en: str
+    five_batches: bool
+    description: str
+
+
+@attrs.frozen
+class Report:
+    """One source report.
+
+    Attributes:
+        id: A readable slug (``"golmud-2017"``).
+        seed: The file name of its text under ``seeds/``.
+        title: The title as the text gives it (a descriptive one in [brackets] if none).
+        title_en: The title in English.
+        published: The publication date, where the text states it.
+        publisher: The issuer or outlet, where the text says.
+        region: The id of the region it reports on.
+        period: The period it covers (ISO 8601 year or interval), or ``None``.
+        language: The language of the text (``"zh"``).
+
+    """
+
+    id: str
+    seed: str
+    title: str
+    title_en: str
+    published: dt.date | None
+    publisher: str | None
+    region: str
+    period: str | None = attrs.field(validator=_period)
+    language: str = "zh"
+
+
+@attrs.frozen(kw_only=True)
+class Program:
+    """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …)."""
+
+    id: str
+    report: str
+    name_zh: str
+    name_en: str
+    category: str
+    region: str
+    period: str | None = attrs.field(default=None, validator=_period)
+    spans: tuple[Span, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Fund:
+    """An amount of money: allocated, invested, lent, donated, paid out.
+
+    Attributes:
+        amount: The figure, in CNY (a rate where the text gives one: 每户8万元).
+        source: Who the money comes from (a key of :data:`FUND_SOURCES`), where stated.
+        kind: What the money is (a key of :data:`FUND_KINDS`).
+        purpose: What it is for, in plain English, where stated.
+        program: The id of the programme it belongs to, if any.
+
+    """
+
+    id: str
+    report: str
+    amount: Figure
+    kind: str = attrs.field(validator=v.in_(FUND_KINDS))
+    source: str | None = attrs.field(default=None, validator=v.optional(v.in_(FUND_SOURCES)))
+    purpose: str | None = None
+    program: str | None = None
+    region: str
+    period: str | None = attrs.field(default=None, validator=_period)
+    spans: tuple[Span, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class HouseholdCohort:
+    """A group of households and/or persons, with what happened to them.
+
+    Attributes:
+        households: How many households, if the text says.
+        persons: How many persons, if the text says.
+        status: A key of :data:`COHORT_STATUSES` (``"lifted_out"``, ``"relocated"`` …).
+
+    """
+
+    id: str
+    report: str
+    households: Figure | None = None
+    persons: Figure | None = None
+    status: str = attrs.field(validator=v.in_(COHORT_STATUSES))
+    program: str | None = None
+    region: str
+    period: str | None = attrs.field(default=None, validator=_period)
+    spans: tuple[Span, ...] = ()
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.households is None and self.persons is None:
+            raise ValueError(f"cohort {self.id!r} has neither households nor persons")
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """Any other figure: poverty incidence, villages, km of road, posts, meetings, incomes."""
+
+    id: str
+    report: str
+    name_zh: str
+    name_en: str
+    value: Figure
+    program: str | None = None
+    region: str
+    period: str | None = attrs.field(default=None, validator=_period)
+    spans: tuple[Span, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Erratum:
+    """Where a report contradicts itself or is damaged. Figures are never corrected."""
+
+    id: str
+    report: str
+    kind: str = attrs.field(validator=v.in_(ERRATUM_KINDS))
+    note: str
+    spans: tuple[Span, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Check:
+    """An arithmetic relation a report lets one verify, over record references.
+
+    A reference is a record id, or ``record-id#field`` for a cohort's ``households`` or
+    ``persons``. Kinds: ``sum`` (operands add up to the result), ``difference`` (the
+    first operand minus the others), ``product``, ``share`` (operands[0] / operands[1] ×
+    100, in percent), ``ratio`` (operands[0] / operands[1]) and ``equal``.
+
+    Attributes:
+        tolerance: The largest difference, in the result's unit, still counted as
+            holding: for totals the report rounds (11.6万 against exact parts).
+        erratum: The id of the erratum that explains a check that does not hold.
+
+    """
+
+    id: str
+    report: str
+    kind: str = attrs.field(validator=v.in_(CHECK_KINDS))
+    operands: tuple[str, ...]
+    result: str
+    tolerance: Decimal = Decimal(0)
+    note: str | None = None
+    erratum: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Exclusion:
+    """Quantity-like text in a report that is deliberately not a record, and why."""
+
+    report: str
+    start: int
+    end: int
+    quote: str
+    reason: str
+
+
+#: Any record that carries figures.
+Record = Fund | HouseholdCohort | Indicator

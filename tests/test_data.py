@@ -1,0 +1,117 @@
+"""The canonical records against their sources: every quote, every figure, every figure of
+every report either cited or excluded with a reason."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+
+import povertydata as pv
+from povertydata.catalog import FIGURE_FIELDS
+from povertydata.model import Span
+from povertydata.sources import seed_text
+
+DS = pv.load()
+
+
+def test_there_are_five_reports_with_records() -> None:
+    assert len(DS.reports) == 5
+    for report in DS.reports:
+        records = [*DS.funds.where(report=report.id), *DS.cohorts.where(report=report.id),
+                   *DS.indicators.where(report=report.id)]  # fmt: skip
+        assert len(records) >= 20, report.id
+
+
+def _all_spans() -> list[Span]:
+    spans = [s for r in [*DS.records(), *DS.programs, *DS.errata] for s in r.spans]
+    return spans
+
+
+@pytest.mark.parametrize("span", _all_spans(), ids=lambda s: f"{s.report}:{s.start}")
+def test_every_quote_stands_at_its_offsets(span: Span) -> None:
+    assert seed_text(span.seed)[span.start : span.end] == span.quote
+
+
+def test_every_exclusion_quote_stands_at_its_offsets() -> None:
+    for ex in DS.exclusions:
+        report = DS.reports.get(ex.report)
+        assert seed_text(report.seed)[ex.start : ex.end] == ex.quote, ex
+        assert ex.reason.strip()
+
+
+@pytest.mark.parametrize("cited", list(DS.figures()), ids=lambda c: f"{c.record.id}#{c.field}")
+def test_every_quote_parses_to_its_figure(cited: pv.CitedFigure) -> None:
+    """parse(quote) is the record's figure; a record may add the rate's denominators and
+    give a unit to a bare number, both stated by the text around the quote."""
+    parsed = pv.parse(cited.span.quote)
+    figure = cited.figure
+    assert (parsed.value, parsed.low, parsed.high) == (figure.value, figure.low, figure.high)
+    assert parsed.qualifier == figure.qualifier
+    if parsed.unit != "number":
+        assert parsed.unit == figure.unit
+        assert parsed.classifier == figure.classifier
+    assert set(parsed.per) <= set(figure.per)
+
+
+def test_no_float_anywhere_in_the_data() -> None:
+    for cited in DS.figures():
+        for name in ("value", "low", "high"):
+            value = getattr(cited.figure, name)
+            assert value is None or type(value) is Decimal
+    for check in DS.checks:
+        assert type(check.tolerance) is Decimal
+
+
+def test_every_record_has_a_span_per_figure() -> None:
+    for record in DS.records():
+        for field in FIGURE_FIELDS[type(record)]:
+            if getattr(record, field) is not None:
+                assert any(s.field == field for s in record.spans), (record.id, field)
+
+
+def test_every_figure_of_every_report_is_cited_or_excluded() -> None:
+    """extract() over each seed: every quantity mention overlaps a cited span or an exclusion."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in [*DS.records(), *DS.programs]:
+        for s in r.spans:
+            if s.field is not None or isinstance(r, pv.Program):
+                covered[s.seed].append((s.start, s.end))
+    for ex in DS.exclusions:
+        covered[DS.reports.get(ex.report).seed].append((ex.start, ex.end))
+    missing = []
+    for report in DS.reports:
+        for m in pv.extract(seed_text(report.seed)):
+            if m.kind != "quantity":
+                continue  # years, dates and names are not figures of the report
+            if not any(start < m.end and m.start < end for start, end in covered[report.seed]):
+                missing.append(f"{report.id} [{m.start}, {m.end}) {m.text!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_region_referenced_exists_and_codes_are_right() -> None:
+    codes = {r.name_en: r.code for r in DS.regions}
+    assert codes["Golmud"] == "632801"
+    assert codes["Delingha"] == "632802"
+    assert codes["Qianjiang District"] == "500114"
+    assert codes["Wuhai"] == "150300"
+    assert codes["Haixi Mongol and Tibetan Autonomous Prefecture"] == "632800"
+    for region in DS.regions:
+        if region.code and region.parent and DS.regions.get(region.parent).code:
+            parent = DS.regions.get(region.parent).code
+            assert parent is not None
+            # A child code shares its parent's province digits (and prefecture, below it).
+            assert region.code[:2] == parent[:2], region
+
+
+def test_every_failing_check_names_an_erratum() -> None:
+    for result in DS.check():
+        if not result.holds:
+            assert result.erratum is not None, result.explanation
+            assert DS.errata.get(result.erratum)
+
+
+def test_checks_cover_every_report() -> None:
+    reports = {c.report for c in DS.checks}
+    assert reports == {r.id for r in DS.reports}

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import povertydata as pv
+from povertydata.model import period_years
+
+D = Decimal
+
+
+def _span(quote: str = "1800万元", field: str | None = "amount") -> pv.Span:
+    text = pv.load().reports.get("golmud-2017")
+    from povertydata.sources import seed_text
+
+    start = seed_text(text.seed).index(quote)
+    return pv.Span("golmud-2017", text.seed, start, start + len(quote), quote, field)
+
+
+def test_span_context_is_the_sentence_around_the_quote() -> None:
+    span = _span()
+    assert span.verify()
+    context = span.context()
+    assert "1800万元" in context
+    assert context.endswith(("。", ",", ";")) or len(context) < 200
+    assert "\n" not in context
+
+
+def test_a_span_that_does_not_match_does_not_verify() -> None:
+    span = _span()
+    assert not attrs.evolve(span, start=span.start + 1).verify()
+
+
+def test_records_are_frozen_and_check_their_vocabularies() -> None:
+    fund = pv.Fund(id="x/y", report="x", amount=pv.parse("1800万元"), kind="allocated", region="632801")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fund.kind = "loan"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="kind"):
+        pv.Fund(id="x/y", report="x", amount=pv.parse("1元"), kind="gift", region="632801")
+    with pytest.raises(ValueError, match="source"):
+        pv.Fund(id="x/y", report="x", amount=pv.parse("1元"), kind="loan", source="aliens", region="632801")
+    with pytest.raises(ValueError, match="neither households nor persons"):
+        pv.HouseholdCohort(id="x/c", report="x", status="lifted_out", region="632801")
+    with pytest.raises(ValueError, match="status"):
+        pv.HouseholdCohort(id="x/c", report="x", persons=pv.parse("5人"), status="happy", region="632801")
+    with pytest.raises(ValueError, match="ISO 8601"):
+        pv.Indicator(id="x/i", report="x", name_zh="村", name_en="villages", value=pv.parse("16个"),
+                     region="632801", period="2016年")  # fmt: skip
+    with pytest.raises(ValueError, match="code"):
+        pv.Region("x", "12345", "某地", "Somewhere", "county")
+    with pytest.raises(ValueError, match="level"):
+        pv.Region("x", None, "某地", "Somewhere", "galaxy")
+
+
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [(None, None), ("2016", (2016, 2016)), ("2015/2020", (2015, 2020)), ("2017-01/2017-09", (2017, 2017))],
+)
+def test_period_years(period: str | None, years: tuple[int, int] | None) -> None:
+    assert period_years(period) == years
+
+
+def test_reports_carry_their_metadata() -> None:
+    ds = pv.load()
+    for report in ds.reports:
+        assert report.seed.endswith(".txt")
+        assert report.language == "zh"
+        assert report.title and report.title_en
+        assert report.published is None or isinstance(report.published, dt.date)
+        assert ds.regions.get(report.region)
