@@ -10,6 +10,8 @@
    while finding every kind of figure, not only money.
 2. ``import povertydata`` in a fresh interpreter as a ratio to ``import attrs``. Goal <= 1.0.
 3. ``povertydata.load()`` in a fresh interpreter as a ratio to ``import pint``. Goal <= 1.0.
+4. ``extract`` over a corpus (the seeds, many times over) on one and on two worker
+   processes, as the command line's ``--jobs`` runs it.
 
 Timings are medians of repeated runs: the machines are shared and noisy, so read the
 ratios, not the absolute numbers.
@@ -44,6 +46,21 @@ def _fresh(code: str, repeats: int) -> float:
     runs = [float(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout)
             for _ in range(repeats)]  # fmt: skip
     return statistics.median(runs)
+
+
+def _corpus_rate(texts: list[str], jobs: int) -> float:
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        found = sum(pool.map(_count, texts, chunksize=max(1, len(texts) // (jobs * 8))))
+    elapsed = time.perf_counter() - start
+    assert found
+    return sum(map(len, texts)) / elapsed
+
+
+def _count(text: str) -> int:
+    return len(povertydata.extract(text))
 
 
 def main() -> None:
@@ -105,6 +122,14 @@ def main() -> None:
     pint_import = _fresh("import pint", fresh_repeats)
     print(f"{'povertydata.load()':28} {ours_load:12.4f} {ours_load / pint_import:12.2f}  <= 1.0 against import pint")
     print(f"{'import pint':28} {pint_import:12.4f}")
+    print()
+
+    texts = [seed_text(name) for name in seed_names()] * (40 if args.quick else 200)
+    one = _corpus_rate(texts, 1)
+    two = _corpus_rate(texts, 2)
+    print(f"corpus of {len(texts)} texts, {sum(map(len, texts)):,} characters (process start-up included)")
+    print(f"{'extract, 1 process':28} {one:12,.0f} chars/s")
+    print(f"{'extract, 2 processes':28} {two:12,.0f} chars/s {two / one:12.2f}  (x one process)")
 
 
 if __name__ == "__main__":

@@ -77,19 +77,25 @@ class CitedFigure:
     span: Span
 
 
-@attrs.frozen
 class _Index:
     """What filters need to know beyond a record: the region tree and programme categories."""
 
-    children: dict[str, tuple[str, ...]]
-    categories: dict[str, str]  # programme id -> category key
+    __slots__ = ("_within", "categories", "children")
 
-    @functools.cache  # noqa: B019 - the index lives as long as its dataset
+    def __init__(self, children: dict[str, tuple[str, ...]], categories: dict[str, str]) -> None:
+        self.children = children
+        self.categories = categories  # programme id -> category key
+        self._within: dict[str, frozenset[str]] = {}
+
     def within(self, region: str) -> frozenset[str]:
-        found = {region}
-        for child in self.children.get(region, ()):
-            found |= self.within(child)
-        return frozenset(found)
+        """The region and every region below it."""
+        found = self._within.get(region)
+        if found is None:
+            below = {region}
+            for child in self.children.get(region, ()):
+                below |= self.within(child)
+            found = self._within[region] = frozenset(below)
+        return found
 
 
 def _field_equals(name: str, wanted: object) -> Callable[[Any], bool]:
@@ -270,6 +276,35 @@ class Dataset:
     def check(self) -> list[CheckResult]:
         """Evaluate every declared check, in order."""
         return [evaluate(c, self.resolve) for c in self.checks]
+
+    # The exports are a layer above; they are imported when asked for.
+
+    def table(self, kind: str) -> list[dict[str, Any]]:
+        """One flat row per record of ``kind`` (``"funds"``, ``"cohorts"`` …), decimals as exact strings."""
+        from povertydata.exports import table
+
+        return table(self, kind)
+
+    def to_arrow(self, kind: str, *, exact: bool = True) -> Any:
+        """One Arrow table of ``kind``: decimal columns, units and provenance as columns.
+
+        Needs ``pip install 'povertydata[arrow]'``; ``exact=False`` gives float columns.
+        """
+        from povertydata.exports import to_arrow
+
+        return to_arrow(self, kind, exact=exact)
+
+    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
+        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`)."""
+        from povertydata.exports import to_frame
+
+        return to_frame(self, kind, engine, exact=exact)
+
+    def export(self, folder: str | Path, fmt: str = "csv") -> list[Path]:
+        """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``."""
+        from povertydata.exports import write
+
+        return write(self, folder, fmt)
 
 
 def check() -> list[CheckResult]:

@@ -5,8 +5,9 @@
     povertydata show REPORT          a report's records, each with its quote
     povertydata records [filters]    records as a table, CSV, JSON or JSON lines
     povertydata parse EXPR           one figure, in both locales
-    povertydata extract FILE|- ...   every figure of any text, as JSON lines
+    povertydata extract FILE|DIR|-   every figure of any text, as JSON lines (--jobs N)
     povertydata check                every declared check with its numbers
+    povertydata export --to DIR      every table as CSV, JSON, a data package or Parquet
 
 Errors go to standard error as one line that says what to do, with exit status 2 for a
 wrong command line and 1 for bad input or data.
@@ -42,6 +43,7 @@ def _figure_json(figure: Figure | None) -> dict[str, Any] | None:
 
 
 def _mention_json(m: Mention, file: str | None = None) -> str:
+    """One mention as a JSON line; with ``file`` first when reading several files."""
     row: dict[str, Any] = {}
     if file is not None:
         row["file"] = file
@@ -206,21 +208,86 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    for name in args.files:
-        if name == "-":
-            text, label = sys.stdin.read(), "-"
+def _text_files(names: Sequence[str]) -> list[str]:
+    """Expand folders into their ``*.txt`` files, sorted; keep files and ``-`` as given."""
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            files.extend(str(p) for p in sorted(path.rglob("*.txt")))
         else:
-            path = Path(name)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                raise _InputError(f"{name}: no such file") from None
-            except UnicodeDecodeError as error:
-                raise _InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-            label = name
-        for m in extract(text):
-            print(_mention_json(m, label if len(args.files) > 1 else None), file=out)
+            files.append(name)
+    return files
+
+
+def _read_mentions(name: str) -> tuple[str, list[str]]:
+    """Read one file and return its mentions as JSON lines (runs in worker processes too)."""
+    path = Path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise _InputError(f"{name}: is a folder with no .txt files") from None
+    except UnicodeDecodeError as error:
+        raise _InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    return name, [_mention_json(m, name) for m in extract(text)]
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    files = _text_files(args.files)
+    if files == ["-"]:
+        for m in extract(sys.stdin.read()):
+            print(_mention_json(m), file=out)
+        return 0
+    if "-" in files:
+        raise _UsageError("'-' (standard input) cannot be mixed with files")
+    shown = args.progress or (len(files) > 1 and sys.stderr.isatty() and not args.quiet)
+    progress = _Progress(len(files), enabled=shown)
+    if args.jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            # map keeps the files' order, so the output is the same with any number of jobs.
+            for _name, lines in pool.map(_read_mentions, files, chunksize=max(1, len(files) // (args.jobs * 8))):
+                out.writelines(line + "\n" for line in lines)
+                progress.step()
+    else:
+        for name in files:
+            _name, lines = _read_mentions(name)
+            out.writelines(line + "\n" for line in lines)
+            progress.step()
+    progress.done()
+    return 0
+
+
+class _Progress:
+    """A one-line progress count on standard error, for long runs over many files."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total = total
+        self.count = 0
+        self.enabled = enabled
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled and (self.count == self.total or self.count % max(1, self.total // 100) == 0):
+            print(f"\rpovertydata extract: {self.count}/{self.total} files", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from povertydata.catalog import load
+
+    try:
+        written = load().export(args.to, args.format)
+    except ImportError as error:
+        raise _InputError(str(error)) from None
+    for path in written:
+        print(path, file=out)
     return 0
 
 
@@ -263,8 +330,14 @@ def _parser() -> argparse.ArgumentParser:
     records.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table")
     p = sub.add_parser("parse", help="read one figure and write it in both locales")
     p.add_argument("expr", help="a quantity expression, e.g. 26.15亿元")
-    x = sub.add_parser("extract", help="every figure of a text, as JSON lines")
-    x.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or - for standard input")
+    x = sub.add_parser("extract", help="every figure of texts, as JSON lines (with the file name for several)")
+    x.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, folders of .txt files, or - for stdin")
+    x.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
+    x.add_argument("--quiet", "-q", action="store_true", help="no progress count on standard error")
+    x.add_argument("--progress", action="store_true", help="a progress count even when standard error is no terminal")
+    e = sub.add_parser("export", help="write every table as CSV, JSON, a Frictionless data package or Parquet")
+    e.add_argument("--format", choices=("csv", "json", "datapackage", "parquet"), default="csv")
+    e.add_argument("--to", required=True, metavar="DIR", help="the folder to write into")
     sub.add_parser("check", help="evaluate every declared check")
     return parser
 
@@ -277,6 +350,7 @@ _COMMANDS = {
     "records": _cmd_records,
     "parse": _cmd_parse,
     "extract": _cmd_extract,
+    "export": _cmd_export,
     "check": _cmd_check,
 }
 

@@ -142,7 +142,7 @@ def test_damaged_records_name_file_and_record(tmp_path: Path, change: Any, reaso
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
     folder = _copy_data(tmp_path)
-    path, fund_id = _first_report(folder)
+    path, _ = _first_report(folder)
     _edit(path, lambda d: d["funds"].append(d["funds"][0]))
     with pytest.raises(pv.DataError, match="duplicate id"):
         load_dir(folder)

@@ -93,3 +93,25 @@ def test_module_entry_point() -> None:
     done = subprocess.run([sys.executable, "-m", "povertydata", "frobnicate"], capture_output=True, text=True)
     assert done.returncode == 2
     assert "invalid choice" in done.stderr
+
+
+def test_extract_many_files_in_parallel_streams_the_same_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from povertydata.sources import seed_names, seed_text
+
+    for name in seed_names():
+        (tmp_path / name).write_text(seed_text(name), encoding="utf-8")
+    code, one = run("extract", str(tmp_path))
+    assert code == 0
+    code, two = run("extract", str(tmp_path), "--jobs", "2", "--progress")
+    assert code == 0 and two == one
+    rows = [json.loads(line) for line in one.splitlines()]
+    assert {Path(r["file"]).name for r in rows} == set(seed_names())
+    assert "5/5 files" in capsys.readouterr().err
+
+
+def test_export_writes_every_table(tmp_path: Path) -> None:
+    code, out = run("export", "--format", "csv", "--to", str(tmp_path))
+    assert code == 0
+    assert {Path(p).name for p in out.split()} >= {"funds.csv", "cohorts.csv", "indicators.csv"}

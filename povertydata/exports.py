@@ -1,0 +1,414 @@
+"""Exports: the records as flat tables, and the files a user expects.
+
+    >>> import povertydata as pv
+    >>> rows = pv.load().table("funds")
+    >>> rows[0]["unit"], type(rows[0]["value"]).__name__
+    ('CNY', 'str')
+
+Every table keeps values exact (decimal strings in CSV and JSON, decimal columns in Arrow
+and Parquet) and carries its provenance (report, seed file, offsets, quote). CSV and JSON
+need nothing beyond the package; Arrow, Parquet and DataFrames need the optional extras
+(``pip install 'povertydata[arrow]'``, ``[pandas]``, ``[polars]``), and say so when missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from povertydata.figures import Figure, Mention
+from povertydata.model import Category, Check, Erratum, Fund, HouseholdCohort, Indicator, Program, Region, Report
+
+if TYPE_CHECKING:
+    import pyarrow
+
+    from povertydata.catalog import Dataset
+
+__all__ = ["MENTION_COLUMNS", "TABLES", "columns", "mention_rows", "table", "to_arrow", "to_frame", "write"]
+
+Row = dict[str, Any]
+
+#: The tables an export holds, in order.
+TABLES = ("reports", "regions", "categories", "programs", "funds", "cohorts", "indicators", "errata", "checks")
+
+_DESCRIPTIONS = {
+    "id": "Record id: <report>/<slug>, or a region code",
+    "report": "Id of the report the record comes from",
+    "region": "Region id (GB/T 2260 code where one exists)",
+    "period": "Period the figure applies to (ISO 8601 year or interval)",
+    "program": "Programme id",
+    "value": "The figure, exact, in base units",
+    "low": "Low end of a range, exact, in base units",
+    "high": "High end of a range, exact, in base units",
+    "unit": "Unit key (CNY, household, person, percent …)",
+    "qualifier": "How the text hedges the figure (exact, approx, more_than …)",
+    "per": "Rate denominators, joined with '/' (person/year)",
+    "classifier": "Measure word as written (户, 人, 个 …)",
+    "seed": "File name of the source text",
+    "start": "Offset (code points) of the quote in the source text",
+    "end": "Offset one past the quote",
+    "quote": "The figure as the source text writes it",
+}
+
+
+def _figure_columns(prefix: str) -> list[tuple[str, str]]:
+    name = (lambda c: f"{prefix}_{c}") if prefix else (lambda c: c)
+    return [(name("value"), "decimal"), (name("low"), "decimal"), (name("high"), "decimal"), (name("unit"), "string"),
+            (name("qualifier"), "string"), (name("per"), "string"), (name("classifier"), "string"),
+            (name("quote"), "string"), (name("start"), "integer"), (name("end"), "integer")]  # fmt: skip
+
+
+_COMMON = [("id", "string"), ("report", "string"), ("region", "string"), ("period", "string"), ("program", "string")]
+_SCHEMAS: dict[str, list[tuple[str, str]]] = {
+    "reports": [
+        ("id", "string"),
+        ("seed", "string"),
+        ("title", "string"),
+        ("title_en", "string"),
+        ("published", "date"),
+        ("publisher", "string"),
+        ("region", "string"),
+        ("period", "string"),
+        ("language", "string"),
+    ],  # fmt: skip
+    "regions": [
+        ("id", "string"),
+        ("code", "string"),
+        ("name_zh", "string"),
+        ("name_en", "string"),
+        ("level", "string"),
+        ("parent", "string"),
+    ],  # fmt: skip
+    "categories": [
+        ("key", "string"),
+        ("name_zh", "string"),
+        ("name_en", "string"),
+        ("five_batches", "boolean"),
+        ("description", "string"),
+    ],  # fmt: skip
+    "programs": [
+        ("id", "string"),
+        ("report", "string"),
+        ("region", "string"),
+        ("period", "string"),
+        ("name_zh", "string"),
+        ("name_en", "string"),
+        ("category", "string"),
+        ("note", "string"),
+    ],  # fmt: skip
+    "funds": [
+        *_COMMON,
+        ("kind", "string"),
+        ("source", "string"),
+        ("purpose", "string"),
+        *_figure_columns(""),
+        ("seed", "string"),
+        ("note", "string"),
+    ],  # fmt: skip
+    "cohorts": [
+        *_COMMON,
+        ("status", "string"),
+        *_figure_columns("households"),
+        *_figure_columns("persons"),
+        ("seed", "string"),
+        ("note", "string"),
+    ],  # fmt: skip
+    "indicators": [
+        *_COMMON,
+        ("name_zh", "string"),
+        ("name_en", "string"),
+        *_figure_columns(""),
+        ("seed", "string"),
+        ("note", "string"),
+    ],  # fmt: skip
+    "errata": [("id", "string"), ("report", "string"), ("kind", "string"), ("note", "string"), ("quotes", "string")],
+    "checks": [
+        ("id", "string"),
+        ("report", "string"),
+        ("kind", "string"),
+        ("operands", "string"),
+        ("result", "string"),
+        ("tolerance", "decimal"),
+        ("holds", "boolean"),
+        ("computed", "decimal"),
+        ("stated", "decimal"),
+        ("explanation", "string"),
+        ("erratum", "string"),
+    ],  # fmt: skip
+}
+
+
+def columns(kind: str) -> list[tuple[str, str]]:
+    """The columns of a table and their types (``string``, ``decimal``, ``integer``, ``date``, ``boolean``)."""
+    try:
+        return list(_SCHEMAS[kind])
+    except KeyError:
+        raise ValueError(f"no table {kind!r}: choose one of {', '.join(TABLES)}") from None
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def _figure(prefix: str, figure: Figure | None, record: Any, field: str) -> Row:
+    name = (lambda c: f"{prefix}_{c}") if prefix else (lambda c: c)
+    span = next((s for s in record.spans if s.field == field), None)
+    if figure is None:
+        return {name(c): None for c, _ in _figure_columns("")}
+    return {
+        name("value"): _decimal(figure.value),
+        name("low"): _decimal(figure.low),
+        name("high"): _decimal(figure.high),
+        name("unit"): figure.unit,
+        name("qualifier"): figure.qualifier,
+        name("per"): "/".join(figure.per) or None,
+        name("classifier"): figure.classifier,
+        name("quote"): span.quote if span else None,
+        name("start"): span.start if span else None,
+        name("end"): span.end if span else None,
+    }
+
+
+def _row(record: Any, ds: Dataset) -> Row:
+    if isinstance(record, Fund):
+        return {**_common(record), "kind": record.kind, "source": record.source, "purpose": record.purpose,
+                **_figure("", record.amount, record, "amount"), "seed": _seed(record), "note": record.note}  # fmt: skip
+    if isinstance(record, HouseholdCohort):
+        return {**_common(record), "status": record.status,
+                **_figure("households", record.households, record, "households"),
+                **_figure("persons", record.persons, record, "persons"), "seed": _seed(record), "note": record.note}  # fmt: skip
+    if isinstance(record, Indicator):
+        return {**_common(record), "name_zh": record.name_zh, "name_en": record.name_en,
+                **_figure("", record.value, record, "value"), "seed": _seed(record), "note": record.note}  # fmt: skip
+    if isinstance(record, Program):
+        return {"id": record.id, "report": record.report, "region": record.region, "period": record.period,
+                "name_zh": record.name_zh, "name_en": record.name_en, "category": record.category, "note": record.note}  # fmt: skip
+    if isinstance(record, Erratum):
+        return {"id": record.id, "report": record.report, "kind": record.kind, "note": record.note,
+                "quotes": " | ".join(s.quote for s in record.spans) or None}  # fmt: skip
+    if isinstance(record, Check):
+        from povertydata.checks import evaluate
+
+        result = evaluate(record, ds.resolve)
+        return {"id": record.id, "report": record.report, "kind": record.kind, "operands": " ".join(record.operands),
+                "result": record.result, "tolerance": _decimal(record.tolerance), "holds": result.holds,
+                "computed": _decimal(result.computed), "stated": _decimal(result.stated),
+                "explanation": result.explanation, "erratum": record.erratum}  # fmt: skip
+    if isinstance(record, (Report, Region, Category)):
+        row = attrs.asdict(record)
+        if isinstance(record, Report):
+            row["published"] = record.published.isoformat() if record.published else None
+        return row
+    raise TypeError(f"no table for {type(record).__name__}")  # pragma: no cover
+
+
+def _common(record: Fund | HouseholdCohort | Indicator) -> Row:
+    return {"id": record.id, "report": record.report, "region": record.region, "period": record.period,
+            "program": record.program}  # fmt: skip
+
+
+def _seed(record: Fund | HouseholdCohort | Indicator) -> str | None:
+    return record.spans[0].seed if record.spans else None
+
+
+def table(ds: Dataset, kind: str, records: Iterable[Any] | None = None) -> list[Row]:
+    """One flat row per record of ``kind`` (all of them, or the ``records`` given).
+
+    Decimals are exact strings; columns follow :func:`columns`.
+    """
+    names = [c for c, _ in columns(kind)]
+    chosen = getattr(ds, kind) if records is None else records
+    return [{c: row.get(c) for c in names} for row in (_row(r, ds) for r in chosen)]
+
+
+#: The columns of :func:`mention_rows`: flat, exact, one per mention.
+MENTION_COLUMNS = ("file", "start", "end", "text", "kind", "value", "low", "high", "unit", "qualifier", "per",
+                   "classifier", "when")  # fmt: skip
+
+
+def mention_rows(mentions: Iterable[Mention], file: str | None = None) -> list[Row]:
+    """Flat rows for mentions from :func:`povertydata.extract`, decimals as exact strings.
+
+    The shape a corpus run writes (JSON lines, Parquet through a DataFrame):
+
+    >>> import povertydata as pv
+    >>> mention_rows(pv.extract("投入1800万元"), "a.txt")[0]["value"]
+    '18000000'
+    """
+    rows = []
+    for m in mentions:
+        f = m.figure
+        rows.append({
+            "file": file, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+            "value": _decimal(f.value) if f else None, "low": _decimal(f.low) if f else None,
+            "high": _decimal(f.high) if f else None, "unit": f.unit if f else None,
+            "qualifier": f.qualifier if f else None, "per": "/".join(f.per) or None if f else None,
+            "classifier": f.classifier if f else None, "when": f.when if f else None,
+        })  # fmt: skip
+    return rows
+
+
+# --------------------------------------------------------------------------- Arrow
+
+
+def _need(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ImportError(f"{module} is needed for this: pip install 'povertydata[{extra}]'") from None
+
+
+def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
+    """One Arrow table: decimal columns (``decimal128``) by default, ``float64`` with ``exact=False``.
+
+    Raises:
+        ImportError: naming the extra to install when pyarrow is missing.
+
+    """
+    pa = _need("pyarrow", "arrow")
+    rows = table(ds, kind)
+    fields = []
+    arrays = []
+    for name, kind_ in columns(kind):
+        values = [r[name] for r in rows]
+        if kind_ == "decimal":
+            decimals = [None if v is None else Decimal(v) for v in values]
+            if exact:
+                scale = max((max(0, -d.as_tuple().exponent) for d in decimals if d is not None), default=0)  # type: ignore[operator]
+                typ = pa.decimal128(38, scale)
+                arrays.append(pa.array(decimals, type=typ))
+            else:
+                typ = pa.float64()
+                arrays.append(pa.array([None if d is None else float(d) for d in decimals], type=typ))
+        elif kind_ == "integer":
+            typ = pa.int64()
+            arrays.append(pa.array(values, type=typ))
+        elif kind_ == "boolean":
+            typ = pa.bool_()
+            arrays.append(pa.array(values, type=typ))
+        elif kind_ == "date":
+            import datetime as dt
+
+            typ = pa.date32()
+            arrays.append(pa.array([None if v is None else dt.date.fromisoformat(v) for v in values], type=typ))
+        else:
+            typ = pa.string()
+            arrays.append(pa.array(values, type=typ))
+        fields.append(pa.field(name, typ, metadata={"description": _DESCRIPTIONS.get(name, name)}))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def to_frame(ds: Dataset, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
+    """A DataFrame of one table, through Arrow: ``engine="pandas"`` or ``"polars"``.
+
+    Exact by default (pandas gets ``decimal.Decimal`` objects, polars ``Decimal`` columns);
+    ``exact=False`` gives floats, for plotting.
+
+    Raises:
+        ImportError: naming the extra to install when a library is missing.
+        ValueError: for an unknown engine.
+
+    """
+    if engine == "pandas":
+        _need("pandas", "pandas")
+        return to_arrow(ds, kind, exact=exact).to_pandas()
+    if engine == "polars":
+        pl = _need("polars", "polars")
+        return pl.from_arrow(to_arrow(ds, kind, exact=exact))
+    raise ValueError(f"unknown engine {engine!r}: choose 'pandas' or 'polars'")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
+    """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``.
+
+    Returns the files written. A ``datapackage`` is the CSV files plus a Frictionless
+    ``datapackage.json`` with table schemas, the licences and the sources.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if fmt in ("csv", "datapackage"):
+        for kind in TABLES:
+            path = target / f"{kind}.csv"
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=[c for c, _ in columns(kind)], lineterminator="\n")
+                writer.writeheader()
+                for row in table(ds, kind):
+                    writer.writerow({k: ("" if v is None else _csv_value(v)) for k, v in row.items()})
+            written.append(path)
+        if fmt == "datapackage":
+            path = target / "datapackage.json"
+            path.write_text(json.dumps(_datapackage(ds), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            written.append(path)
+    elif fmt == "json":
+        for kind in TABLES:
+            path = target / f"{kind}.json"
+            path.write_text(json.dumps(table(ds, kind), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            written.append(path)
+    elif fmt == "parquet":
+        pq = _need("pyarrow.parquet", "arrow")
+        for kind in TABLES:
+            path = target / f"{kind}.parquet"
+            pq.write_table(to_arrow(ds, kind), path)
+            written.append(path)
+    else:
+        raise ValueError(f"unknown format {fmt!r}: choose csv, json, datapackage or parquet")
+    return written
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+_FRICTIONLESS_TYPES = {
+    "string": "string",
+    "decimal": "number",
+    "integer": "integer",
+    "date": "date",
+    "boolean": "boolean",
+}
+
+
+def _datapackage(ds: Dataset) -> dict[str, Any]:
+    from importlib.metadata import version
+
+    resources = []
+    for kind in TABLES:
+        fields = [{"name": c, "type": _FRICTIONLESS_TYPES[t], "description": _DESCRIPTIONS.get(c, c)}
+                  for c, t in columns(kind)]  # fmt: skip
+        resource: dict[str, Any] = {
+            "name": kind,
+            "path": f"{kind}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": fields, "primaryKey": ["key" if kind == "categories" else "id"]},
+        }
+        resources.append(resource)
+    return {
+        "name": "povertydata",
+        "title": "China's 2015–2020 targeted poverty-alleviation reports as exact, cited data",
+        "version": version("povertydata"),
+        "licenses": [
+            {
+                "name": "MIT",
+                "title": "MIT License (the code and the transcription)",
+                "path": "https://opensource.org/licenses/MIT",
+            }
+        ],
+        "sources": [{"title": f"{r.title} ({r.title_en})", "path": f"seeds/{r.seed}"} for r in ds.reports],
+        "resources": resources,
+    }
