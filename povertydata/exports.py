@@ -76,7 +76,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("region", "string"),
         ("period", "string"),
         ("language", "string"),
-    ],  # fmt: skip
+    ],
     "regions": [
         ("id", "string"),
         ("code", "string"),
@@ -84,14 +84,14 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("name_en", "string"),
         ("level", "string"),
         ("parent", "string"),
-    ],  # fmt: skip
+    ],
     "categories": [
         ("key", "string"),
         ("name_zh", "string"),
         ("name_en", "string"),
         ("five_batches", "boolean"),
         ("description", "string"),
-    ],  # fmt: skip
+    ],
     "programs": [
         ("id", "string"),
         ("report", "string"),
@@ -101,7 +101,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("name_en", "string"),
         ("category", "string"),
         ("note", "string"),
-    ],  # fmt: skip
+    ],
     "funds": [
         *_COMMON,
         ("kind", "string"),
@@ -110,7 +110,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         *_figure_columns(""),
         ("seed", "string"),
         ("note", "string"),
-    ],  # fmt: skip
+    ],
     "cohorts": [
         *_COMMON,
         ("status", "string"),
@@ -118,7 +118,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         *_figure_columns("persons"),
         ("seed", "string"),
         ("note", "string"),
-    ],  # fmt: skip
+    ],
     "indicators": [
         *_COMMON,
         ("name_zh", "string"),
@@ -126,7 +126,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         *_figure_columns(""),
         ("seed", "string"),
         ("note", "string"),
-    ],  # fmt: skip
+    ],
     "errata": [("id", "string"), ("report", "string"), ("kind", "string"), ("note", "string"), ("quotes", "string")],
     "checks": [
         ("id", "string"),
@@ -140,7 +140,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("stated", "decimal"),
         ("explanation", "string"),
         ("erratum", "string"),
-    ],  # fmt: skip
+    ],
 }
 
 
