@@ -330,11 +330,18 @@ def _read_json(label: str, text: str) -> dict[str, Any]:
     return data
 
 
+def _say(error: BaseException, type_: type | None) -> str:
+    # Our hooks raise with a message that says what is wrong; keep it rather than cattrs' generic one.
+    from cattrs.v import format_exception
+
+    return str(error) if isinstance(error, (TypeError, ValueError)) and str(error) else format_exception(error, type_)
+
+
 def _structure(label: str, record_id: str | None, data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except cattrs.BaseValidationError as error:
-        messages = "; ".join(cattrs.transform_error(error))
+        messages = "; ".join(cattrs.transform_error(error, format_exception=_say))
         raise DataError(label, record_id, messages) from None
     except (ValueError, TypeError, KeyError) as error:
         raise DataError(label, record_id, str(error)) from None

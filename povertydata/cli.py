@@ -189,7 +189,7 @@ def _cmd_records(args: argparse.Namespace, out: TextIO) -> int:
     else:
         from povertydata._convert import converter
 
-        items = [{"kind": kind, **converter.unstructure(r)} for kind, r in chosen]
+        items = [{"table": kind, **converter.unstructure(r)} for kind, r in chosen]
         if args.format == "json":
             print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
         else:

@@ -152,6 +152,11 @@ def columns(kind: str) -> list[tuple[str, str]]:
         raise ValueError(f"no table {kind!r}: choose one of {', '.join(TABLES)}") from None
 
 
+def _places(value: Decimal) -> Decimal:
+    # A computed share or ratio may run to 50 digits; twelve places are plenty to read it by.
+    return value if value.as_tuple().exponent >= -12 else value.quantize(Decimal("1e-12")).normalize()  # type: ignore[operator]
+
+
 def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -198,7 +203,7 @@ def _row(record: Any, ds: Dataset) -> Row:
         result = evaluate(record, ds.resolve)
         return {"id": record.id, "report": record.report, "kind": record.kind, "operands": " ".join(record.operands),
                 "result": record.result, "tolerance": _decimal(record.tolerance), "holds": result.holds,
-                "computed": _decimal(result.computed), "stated": _decimal(result.stated),
+                "computed": _decimal(_places(result.computed)), "stated": _decimal(result.stated),
                 "explanation": result.explanation, "erratum": record.erratum}  # fmt: skip
     if isinstance(record, (Report, Region, Category)):
         row = attrs.asdict(record)

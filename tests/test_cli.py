@@ -45,7 +45,7 @@ def test_records_formats(fmt: str) -> None:
     assert "golmud-2017" in out
     assert "qianjiang-2015" not in out
     if fmt == "json":
-        assert all(item["kind"] == "funds" for item in json.loads(out))
+        assert all(item["table"] == "funds" for item in json.loads(out))
     if fmt == "jsonl":
         assert all(json.loads(line)["amount"]["unit"] == "CNY" for line in out.splitlines())
 

@@ -165,7 +165,9 @@ def test_quantity_is_exact_pint() -> None:
     q = parse("每人每天150元").quantity()
     assert q.magnitude == D(150)
     assert isinstance(q.magnitude, Decimal)
-    assert str(q.units) == "CNY / day_duration / person"
+    from povertydata.units import registry
+
+    assert q.units == registry().Unit("CNY / person / day_duration")
     assert parse("3.7倍").quantity().to("dimensionless").magnitude == D("3.7")
     assert (parse("13.2%").quantity() - parse("1.54个百分点").quantity()).magnitude == D("11.66")
 
