@@ -97,15 +97,14 @@ def evaluate(check: Check, resolve: Callable[[str], Operand]) -> CheckResult:
         if kind == "share":
             computed *= 100
             formula += " × 100"
-    else:  # equal
-        computed = values[0]
-        formula = " = ".join(_show(x) for x in values)
-        if any(abs(x - result.value) > check.tolerance for x in values):
-            computed = next(x for x in values if abs(x - result.value) > check.tolerance)
+    else:  # equal: the operand furthest from the result decides
+        computed = max(values, key=lambda x: abs(x - result.value))
+        formula = ", ".join(_show(x) for x in values)
     gap = abs(computed - result.value)
     holds = gap <= check.tolerance
     tolerance = f" (tolerance {_show(check.tolerance)})" if check.tolerance else ""
     verdict = "holds" if holds else f"does not hold: off by {_show(gap)}"
-    explanation = f"{kind}: {formula} = {_show(computed)}; stated {_show(result.value)}{tolerance}: {verdict}"
+    shown = formula if kind == "equal" else f"{formula} = {_show(computed)}"
+    explanation = f"{kind}: {shown}; stated {_show(result.value)}{tolerance}: {verdict}"
     spans = tuple(s for op in [*ops, result] for s in op.spans)
     return CheckResult(check, holds, computed, result.value, spans, explanation)

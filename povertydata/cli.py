@@ -21,7 +21,6 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -132,19 +131,15 @@ def _cmd_summary(_args: argparse.Namespace, out: TextIO) -> int:
     )
     print(f"checks: {sum(r.holds for r in results)} hold, {sum(not r.holds for r in results)} do not", file=out)
     print(file=out)
-    print("money stated per report (funds with a single value, rates excluded):", file=out)
+    # Reports state totals and their parts side by side, so adding every fund would count
+    # money twice: the summary gives the count and the largest single amount instead.
+    print("money per report (funds; the largest single amount, rates left out):", file=out)
     for report in ds.reports:
-        total = sum(
-            (
-                f.amount.value
-                for f in ds.funds.where(report=report.id)
-                if f.amount.value is not None and not f.amount.per
-            ),
-            Decimal(0),
-        )
+        funds = [f for f in ds.funds.where(report=report.id) if f.amount.value is not None and not f.amount.per]
         region = ds.regions.get(report.region)
-        amount = format(Figure(total, unit="CNY"), locale="en", digits=4)
-        print(f"  {report.id:18} {region.name_en:28} {amount}", file=out)
+        largest = max((f.amount.value for f in funds if f.amount.value is not None), default=None)
+        amount = "-" if largest is None else format(Figure(largest, unit="CNY"), locale="en", digits=4)
+        print(f"  {report.id:16} {region.name_en:20} {len(funds):3} amounts, largest {amount}", file=out)
     return 0
 
 
