@@ -17,3 +17,20 @@ autodoc_member_order = "bysource"
 html_theme = "alabaster"
 nitpicky = False
 suppress_warnings = ["myst.xref_missing"]
+
+
+def _draw_tutorial_charts() -> None:
+    # The chart of tutorial 4, drawn from the records at every build.
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    sys.path.insert(0, str(here / "tutorials"))
+    from plotting import lifted_out_routes
+
+    (here / "_static").mkdir(exist_ok=True)
+    lifted_out_routes(here / "_static" / "tutorial-routes.png")
+
+
+_draw_tutorial_charts()
+html_static_path = ["_static"]
