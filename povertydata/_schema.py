@@ -107,41 +107,33 @@ def _object(cls: type) -> dict[str, Any]:
             "required": required}  # fmt: skip
 
 
+def _file(title: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": properties,
+    }
+
+
 def schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of each kind of data file, by file name."""
-    base = "https://json-schema.org/draft/2020-12/schema"
     sections = {"programs": Program, "funds": Fund, "cohorts": HouseholdCohort, "indicators": Indicator,
                 "errata": Erratum, "checks": Check, "exclusions": Exclusion}  # fmt: skip
-    report_file = {
-        "$schema": base,
-        "title": "povertydata report file",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["report"],
-        "properties": {
-            "report": _object(Report),
-            **{key: {"type": "array", "items": _object(cls)} for key, cls in sections.items()},
-        },
-    }
-    regions_file = {
-        "$schema": base,
-        "title": "povertydata regions file",
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {"regions": {"type": "array", "items": _object(Region)}},
-    }
-    categories_file = {
-        "$schema": base,
-        "title": "povertydata programme categories file",
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {"categories": {"type": "array", "items": _object(Category)}},
-    }
+    report = {"report": _object(Report), **{key: _array(cls) for key, cls in sections.items()}}
     return {
-        "report.schema.json": report_file,
-        "regions.schema.json": regions_file,
-        "categories.schema.json": categories_file,
+        "report.schema.json": _file("povertydata report file", report, ["report"]),
+        "regions.schema.json": _file("povertydata regions file", {"regions": _array(Region)}, ["regions"]),
+        "categories.schema.json": _file(
+            "povertydata programme categories file", {"categories": _array(Category)}, ["categories"]
+        ),
     }
+
+
+def _array(cls: type) -> dict[str, Any]:
+    return {"type": "array", "items": _object(cls)}
 
 
 def _write(folder: Path) -> None:
