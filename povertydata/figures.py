@@ -301,6 +301,12 @@ def _list_marker(t: str, p: int) -> int:
     return m.end() if i < 0 or t[i] in _LIST_MARKER_BEFORE else 0
 
 
+@functools.lru_cache(maxsize=4096)
+def _numeral(segment: str) -> Numeral:
+    # Reports repeat their numerals (16个, 50万元 …): read each spelling once.
+    return scan_numeral(segment, normalized=True)
+
+
 class _Reading(NamedTuple):
     start: int
     end: int
@@ -347,11 +353,11 @@ class _Reader:
 
     def numeral(self, start: int, end: int) -> Numeral:
         try:
-            return scan_numeral(self.t, start, end, normalized=True)
+            return _numeral(self.t[start:end])
         except ParseError as error:
             if not self.strict:
                 raise _Skip from None
-            raise ParseError(self.text, error.position, error.reason) from None
+            raise ParseError(self.text, start + error.position, error.reason) from None
 
     # -- left context ---------------------------------------------------------------
 
@@ -757,7 +763,7 @@ _PREFIX_WORDS = dict.fromkeys((*lex.PREFIX_QUALIFIERS, *_RATE_WORDS, *lex.CURREN
 # words do so only when the whole word is there (资金 ends in 金 like 美金, but is no currency).
 _LEFT_STOP = frozenset("0123456789.-+:/几数第前从" + CHINESE_CHARS) | _OPEN_QUOTES
 _LEFT_AFTER_NUMBER = frozenset(",，点 ")  # a stop only where a number or a currency stands before it
-_LEFT_MAYBE = frozenset(w[-1] for w in _PREFIX_WORDS)
+_PREFIX_LONGEST = _longest_by(_PREFIX_WORDS, _BY_LAST, -1)
 _RIGHT_STOP = frozenset("".join(w[0] for w in (*lex.RANGE_SEPARATORS, *lex.SUFFIX_QUALIFIERS)) + "/(来万亿萬億")
 _MONEY_TAIL = frozenset("".join(w[0] for w in lex.CURRENCIES) + "角毛分钱整正零0123456789" + CHINESE_CHARS)
 _SLOW_UNITS = frozenset({"块", "块钱", "角", "毛"})
@@ -811,7 +817,8 @@ def _fast(t: str, p: int, m: re.Match[str]) -> tuple[int, Figure] | None:
         prev = t[p - 1]
         if prev in _LEFT_STOP or (prev < "\x80" and prev.isalpha()):
             return None
-        if prev in _LEFT_MAYBE and _word_before(t, p, 0, _PREFIX_WORDS) is not None:
+        longest = _PREFIX_LONGEST.get(prev)
+        if longest is not None and any(t[p - size : p] in _PREFIX_WORDS for size in range(longest, 0, -1)):
             return None
         if prev in _LEFT_AFTER_NUMBER and p > 1:
             before = t[p - 2]
