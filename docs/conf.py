@@ -32,5 +32,18 @@ def _draw_tutorial_charts() -> None:
     lifted_out_routes(here / "_static" / "tutorial-routes.png")
 
 
+def _write_generated_pages() -> None:
+    # One page per report and the data dictionary, from the data and the model.
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    sys.path.insert(0, str(here))
+    from generate import write
+
+    write(here / "_generated")
+
+
 _draw_tutorial_charts()
+_write_generated_pages()
 html_static_path = ["_static"]
