@@ -200,14 +200,11 @@ class Report:
 
 
 @attrs.frozen(kw_only=True)
-class Program:
-    """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …)."""
+class _Located:
+    """What every record of a report carries: its id, report, region, period, spans, note."""
 
     id: str
     report: str
-    name_zh: str
-    name_en: str
-    category: str
     region: str
     period: str | None = attrs.field(default=None, validator=_period)
     spans: tuple[Span, ...] = ()
@@ -215,7 +212,16 @@ class Program:
 
 
 @attrs.frozen(kw_only=True)
-class Fund:
+class Program(_Located):
+    """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …)."""
+
+    name_zh: str
+    name_en: str
+    category: str
+
+
+@attrs.frozen(kw_only=True)
+class Fund(_Located):
     """An amount of money: allocated, invested, lent, donated, paid out.
 
     Attributes:
@@ -227,21 +233,15 @@ class Fund:
 
     """
 
-    id: str
-    report: str
     amount: Figure
     kind: str = attrs.field(validator=v.in_(FUND_KINDS))
     source: str | None = attrs.field(default=None, validator=v.optional(v.in_(FUND_SOURCES)))
     purpose: str | None = None
     program: str | None = None
-    region: str
-    period: str | None = attrs.field(default=None, validator=_period)
-    spans: tuple[Span, ...] = ()
-    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class HouseholdCohort:
+class HouseholdCohort(_Located):
     """A group of households and/or persons, with what happened to them.
 
     Attributes:
@@ -251,16 +251,10 @@ class HouseholdCohort:
 
     """
 
-    id: str
-    report: str
     households: Figure | None = None
     persons: Figure | None = None
     status: str = attrs.field(validator=v.in_(COHORT_STATUSES))
     program: str | None = None
-    region: str
-    period: str | None = attrs.field(default=None, validator=_period)
-    spans: tuple[Span, ...] = ()
-    note: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.households is None and self.persons is None:
@@ -268,19 +262,13 @@ class HouseholdCohort:
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
+class Indicator(_Located):
     """Any other figure: poverty incidence, villages, km of road, posts, meetings, incomes."""
 
-    id: str
-    report: str
     name_zh: str
     name_en: str
     value: Figure
     program: str | None = None
-    region: str
-    period: str | None = attrs.field(default=None, validator=_period)
-    spans: tuple[Span, ...] = ()
-    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
