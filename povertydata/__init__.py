@@ -66,11 +66,6 @@ _MODEL_NAMES = (
     "Span",
 )  # fmt: skip
 
-_MODEL_NAMES = (
-    "Category", "Check", "Erratum", "Exclusion", "Fund", "HouseholdCohort", "Indicator", "Program", "Region", "Report",
-    "Span",
-)  # fmt: skip
-
 # Where each public name lives; imported on first access.
 _HOMES: dict[str, str] = {
     "DataError": "povertydata.errors",

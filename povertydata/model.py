@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any
 from decimal import Decimal
 
 import attrs
 from attrs import validators as v
 
+from povertydata import _lexicon as lex
 from povertydata.figures import Figure
 from povertydata.sources import seed_text
 
@@ -67,6 +70,24 @@ CHECK_KINDS = frozenset({"sum", "difference", "product", "share", "ratio", "equa
 
 _PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
 _SENTENCE_END = "。！？!?；;\n"
+
+
+_CURRENCY_CODES = frozenset(lex.CURRENCIES.values()) | {"CNY"}
+
+
+def _unit_is(*units: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: the figure (or ``None``) has one of these units.
+
+    A cohort's households read as persons, or a fund in percent, is a wrong record, not a
+    figure to carry: the unit says what was counted.
+    """
+    allowed = frozenset(units)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Figure | None) -> None:
+        if value is not None and value.unit not in allowed:
+            raise ValueError(f"{attribute.name} must be in {' or '.join(sorted(allowed))}, not {value.unit!r}")
+
+    return check
 
 
 def _period(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
@@ -233,7 +254,7 @@ class Fund(_Located):
 
     """
 
-    amount: Figure
+    amount: Figure = attrs.field(validator=_unit_is(*_CURRENCY_CODES))
     kind: str = attrs.field(validator=v.in_(FUND_KINDS))
     source: str | None = attrs.field(default=None, validator=v.optional(v.in_(FUND_SOURCES)))
     purpose: str | None = None
@@ -251,8 +272,8 @@ class HouseholdCohort(_Located):
 
     """
 
-    households: Figure | None = None
-    persons: Figure | None = None
+    households: Figure | None = attrs.field(default=None, validator=_unit_is("household"))
+    persons: Figure | None = attrs.field(default=None, validator=_unit_is("person"))
     status: str = attrs.field(validator=v.in_(COHORT_STATUSES))
     program: str | None = None
 

@@ -46,6 +46,13 @@ def test_records_are_frozen_and_check_their_vocabularies() -> None:
         pv.HouseholdCohort(id="x/c", report="x", status="lifted_out", region="632801")
     with pytest.raises(ValueError, match="status"):
         pv.HouseholdCohort(id="x/c", report="x", persons=pv.parse("5人"), status="happy", region="632801")
+    with pytest.raises(ValueError, match="amount must be in"):
+        pv.Fund(id="x/y", report="x", amount=pv.parse("13.2%"), kind="subsidy", region="632801")
+    with pytest.raises(ValueError, match="households must be in household, not 'person'"):
+        pv.HouseholdCohort(id="x/c", report="x", households=pv.parse("5人"), status="lifted_out", region="632801")
+    with pytest.raises(ValueError, match="persons must be in person, not 'number'"):
+        pv.HouseholdCohort(id="x/c", report="x", persons=pv.parse("1424"), status="lifted_out", region="632801")
+    assert pv.Fund(id="x/y", report="x", amount=pv.parse("45564.44美元"), kind="loan", region="632801")
     with pytest.raises(ValueError, match="ISO 8601"):
         pv.Indicator(id="x/i", report="x", name_zh="村", name_en="villages", value=pv.parse("16个"),
                      region="632801", period="2016年")  # fmt: skip
