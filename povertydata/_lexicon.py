@@ -6,6 +6,7 @@ patterns once, at import.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 
@@ -16,6 +17,8 @@ class UnitWord(NamedTuple):
     classifier: str | None
     #: The word names the counted thing itself (贫困人口, 贫困户), not a measure word.
     noun: bool = False
+    #: How many of ``unit`` one of the word is: 成 is a tenth, so 七成 is 70 percent.
+    scale: Decimal = Decimal(1)
 
 
 # Longest words first is not needed here: the reader sorts by length.
@@ -69,6 +72,9 @@ UNITS: dict[str, UnitWord] = {
     "个百分点": UnitWord("percentage_point", None),
     "百分点": UnitWord("percentage_point", None),
     "倍": UnitWord("fold", None),
+    # 成 is a tenth (七成 is 70%); the measure word is kept, as 名 is kept for persons.
+    "成": UnitWord("percent", "成", scale=Decimal(10)),
+    "‰": UnitWord("percent", "‰", scale=Decimal("0.1")),  # per mille: 3‰ is 0.3%
     # measures
     "公里": UnitWord("km", None),
     "千米": UnitWord("km", None),
@@ -96,6 +102,7 @@ UNITS: dict[str, UnitWord] = {
     "周岁": UnitWord("year_duration", "周岁"),
     "岁": UnitWord("year_duration", "岁"),
     "个月": UnitWord("month_duration", "个月"),
+    "月龄": UnitWord("month_duration", "月龄"),  # an age in months, as 岁 is one in years
     "天": UnitWord("day_duration", "天"),
     "个工作日": UnitWord("day_duration", "个工作日"),
     "工作日": UnitWord("day_duration", "工作日"),
@@ -111,12 +118,24 @@ CLASSIFIERS = (
     "匹", "口", "眼", "支", "队", "组", "种", "轮", "届", "门", "对", "宗", "笔", "栋",
     "幢", "村", "乡镇", "乡", "镇", "县", "课时", "学时", "节", "床", "架",
     "亩次", "趟", "封", "部", "首", "片", "例", "类", "省", "省市", "市", "市州", "区",
-    "县区", "县市区", "届", "台次", "架次", "车次", "班", "起",
+    "县区", "县市区", "届", "台次", "架次", "车次", "班", "起", "台套",
+)  # fmt: skip
+
+#: Words that start with a unit or measure word but make the numeral before them part of a
+#: word or a name: 三成员 is no 30 percent, 三轮车 a tricycle, 80年代 a decade, 三年级 a
+#: school grade, 20世纪 a century. A numeral followed by one of these is no figure.
+NOT_A_UNIT_AFTER = (
+    "成为", "成员", "成立", "成功", "成本", "成效", "成果", "成绩", "成熟", "成品", "成片",
+    "成交", "成就", "成型", "成都", "成年",
+    "轮车", "轮驱动",
+    "年代", "年级",
+    "世纪",
 )  # fmt: skip
 
 #: Qualifier words written before the number, by key.
 PREFIX_QUALIFIERS: dict[str, str] = {
     "约": "approx", "大约": "approx", "大概": "approx", "约合": "approx", "大致": "approx",
+    "约为": "approx", "约有": "approx", "约占": "approx",
     "近": "nearly", "将近": "nearly", "接近": "nearly", "逼近": "nearly",
     "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
     "高于": "more_than", "大于": "more_than",
@@ -136,9 +155,17 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "左右": "approx", "上下": "approx",
     "以上": "at_least", "及以上": "at_least", "(含)以上": "at_least",
     "以下": "less_than",
-    "以内": "at_most", "之内": "at_most",
+    # 含 ("included") and 及 ("and") put the figure itself inside: at most, not below.
+    "及以下": "at_most", "(含)以下": "at_most",
+    "以内": "at_most", "之内": "at_most", "(含)以内": "at_most",
     "多": "more_than", "余": "more_than",
+    # 3年内, 30天内: within a duration (read only after a duration: 12个乡镇内 is a place).
+    "内": "at_most",
 }  # fmt: skip
+
+#: Words written before a bare magnitude (上百个, 上万人次): 上 is "reaching", at least that
+#: many. Read only there: before a number 上 is a word of its own (上年, 线上).
+BARE_MAGNITUDE_PREFIXES: dict[str, str] = {"上": "at_least"}
 
 #: Rate words and the denominators they name, entity first, then time.
 PER_WORDS: dict[str, str] = {

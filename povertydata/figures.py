@@ -164,18 +164,50 @@ def _alternation(words: Any) -> str:
 _CN = re.escape(CHINESE_CHARS)
 _CN_DIGITS_ONLY = "〇○零一二三四五六七八九"
 _YEAR_NUM = rf"(?:[12][0-9]{{3}}|[{_CN_DIGITS_ONLY}]{{4}})"
-_MD_NUM = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+# A month or a day: Chinese numerals as a month or a day is spelt (十二, 二十五), not any
+# run of digits: 一二月 is January and February, not December.
+_MD_NUM = r"(?:[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _YEAR_RANGE_SEP = r"(?:——|—|–|--|-|~|〜|至|到)"
+# A month, a day or a part of a month (2017年1月17日, 11月底, 10月份); 月龄 is an age.
+_DATE_PATTERN = rf"""
+    (?P<date>
+        (?:(?P<dy>{_YEAR_NUM})年)?(?P<dm>{_MD_NUM})月(?!龄)
+        (?:(?P<dd>{_MD_NUM})[日号]|(?P<dpart>底|初|末|上旬|中旬|下旬|中|份))?
+    )
+"""
+# A run of months or days: 1-9月, 2018年3月至6月, 2019年1至10月份, 12月25日至27日. Tried only
+# where a date, a year or a number is followed by what such a run goes on with
+# (_DATES_NEXT), not at every candidate.
+_DATES = re.compile(
+    rf"""
+    (?:(?P<ry>{_YEAR_NUM})年)?
+    (?:
+        (?P<rm>{_MD_NUM})月(?P<rd>{_MD_NUM})[日号]{_YEAR_RANGE_SEP}
+        (?:(?:(?P<rdy>{_YEAR_NUM})年)?(?P<rdm>{_MD_NUM})月)?(?P<rdd>{_MD_NUM})[日号]
+      | (?P<rmm>{_MD_NUM})(?P<rmark>月)?{_YEAR_RANGE_SEP}
+        (?:(?P<rmy>{_YEAR_NUM})年)?(?P<rme>{_MD_NUM})月(?!龄)份?
+      | (?P<rpa>[一二三四五六七八九])(?P<rpb>[二三四五六七八九])月(?!龄)份?  # 三四月份
+    )
+    """,
+    re.VERBOSE,
+)
+_DATES_NEXT = frozenset("—–-~〜至到0123456789一二三四五六七八九十月")
+_DATES_FROM = frozenset({"date", "year", "run", "pair"})
 
-# Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10) and quoted numbers
-# ("530" 小额贷款): numbers that name something.
+# Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10, and 3+X or 1+N
+# where a letter stands for "any number of" further parts) and quoted numbers ("530"
+# 小额贷款): numbers that name something.
 _NAME_PATTERN = r"""
     十[一二三四五]五
   | [一二三四五六七八九十两]+个一批
-  | (?<![0-9.])[0-9]+(?:\+[0-9]+)+(?![0-9])
+  | (?<![0-9.])[0-9]+(?:\+(?:[0-9]+|[A-Za-z](?![A-Za-z])))+(?![0-9])
   | [“"「『‘'][0-9]+[”"」』’']
 """
 _NAME = re.compile(_NAME_PATTERN, re.VERBOSE)
+
+# Two neighbouring digits (三四个, 两三年, 十二三岁) are "three or four": a pair, not the
+# digits of 34. Without a magnitude only before a unit or measure word: 一二三 alone is 123.
+_WORD_AFTER_PAIR = "[" + re.escape("".join({w[0] for w in (*lex.UNITS, *lex.CLASSIFIERS, *lex.YUAN)})) + "]"
 
 # Tried in this order at every place a figure might start.
 _CANDIDATE = re.compile(
@@ -186,23 +218,24 @@ _CANDIDATE = re.compile(
       | (?<![0-9.])[12][0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?Z?)?(?![0-9])
       | (?<![0-9:])[0-9]{{2}}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:])
     )
-  | (?P<date>
-        (?:(?P<dy>{_YEAR_NUM})年)?(?P<dm>{_MD_NUM})月
-        (?:(?P<dd>{_MD_NUM})[日号]|(?P<dpart>底|初|末|上旬|中旬|下旬|中|份))?
-    )
+  | {_DATE_PATTERN}
   | (?P<years>(?P<y1>{_YEAR_NUM})年?{_YEAR_RANGE_SEP}(?P<y2>{_YEAR_NUM})年(?:度)?)
   | (?P<year>(?P<y>{_YEAR_NUM})年(?:度)?)
-  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]))
+  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|元))  # 12日元 is yen
   | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?(?![0-9:]))
   | (?P<fraction>
         (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{_CN}]+))分之
         (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{_CN}点]+|点[{_CN}]+))
     )
+  | (?P<slash>(?<![0-9./A-Za-z])(?P<snum>[0-9]+)/(?P<sden>[0-9]+)(?![0-9./]))  # 1/3, 2/3以上
   | (?P<vague>
         [数几][十百千万亿萬億]+
       | (?:[一二两三四五六七八九]?十)几[百千万亿萬億]*
     )
-  | (?P<pair>(?P<p1>[一二两三四五六七八九])(?P<p2>[二两三四五六七八九])(?P<pmag>[十百千万亿萬億]+))
+  | (?P<pair>
+        (?P<ptens>[一二两三四五六七八九]?十)?(?P<p1>[一二两三四五六七八九])(?P<p2>[二两三四五六七八九])
+        (?:(?P<pmag>[十百千万亿萬億]+)|(?={_WORD_AFTER_PAIR}))
+    )
   | (?P<run>{NUMERAL_RUN.pattern})
     """,
     re.VERBOSE,
@@ -286,6 +319,58 @@ _CLOSE_QUOTES = frozenset("”\"」』’'")
 _SESSION = re.compile(r"(?:会议|全会|全体会议|代表大会)")
 _LIST_MARKER = re.compile(r"[0-9]{1,2}[、.)](?![0-9])")
 _LIST_MARKER_BEFORE = frozenset("\n。；;")
+
+
+# A magnitude written with no digit before it: the 千 of 千余人, the 百万 of 近百万元.
+_BARE_MAGNITUDE = re.compile(r"[百佰千仟]?[万萬亿億]?")
+_BARE_FIRST = frozenset("百佰千仟万萬亿億")
+# A space and three digits: what a digit group looks like when spaces separate the groups.
+_DIGIT_GROUP = re.compile(r" [0-9]{3}(?![0-9.])")
+# Words that end in 上 (以上, 之上, 线上, 网上, 会上, 加上 …) and so are no "reaching" before a
+# magnitude: 线上千人培训 is online training of a thousand.
+_SHANG_WORDS = frozenset("以之线网会面路身地加向往马早晚")
+# Units after which 多, 余 and 内 qualify the figure: 3年多, 5年内 (after other units 多 and 余
+# are read before the unit, and 12个乡镇内 is a place).
+_DURATION_SUFFIXES = frozenset({"多", "余", "内"})
+_MORE_WORDS = frozenset({"多", "余"})
+# Magnitudes that begin a unit word (千瓦, 千克, 千米, 百分点).
+_UNIT_MAGNITUDES = frozenset(w[0] for w in _UNIT_WORDS if len(w) > 1 and w[0] in CHINESE_CHARS)
+_NOT_A_UNIT = re.compile(_alternation(lex.NOT_A_UNIT_AFTER))
+_NOT_A_UNIT_FIRST = frozenset(w[0] for w in lex.NOT_A_UNIT_AFTER)
+#: Measure words that scale the number: the classifier and how many of the unit one is.
+_SCALED = {u.classifier: u.scale for u in lex.UNITS.values() if u.scale != 1 and u.classifier}
+# A lone 一 is the article (一个, 一户一策) except before units that are no measure words:
+# 一倍 and 一个百分点 are amounts.
+_ONE_IS_A_NUMBER = frozenset({"fold", "percentage_point"})
+_ONE_IS_A_NUMBER_WORDS = frozenset("倍")
+
+
+def _run_end(t: str, i: int, j: int) -> int:
+    """The end of the numeral in the run ``t[i:j]``.
+
+    That is ``j``, or one short of it where a last 千 or 百 begins a unit word: 300千瓦 is
+    300 kW, 5千米 5 km, 3百分点 three points. After a lone Chinese digit the magnitude stays
+    with the number where what follows is a unit too: 一千米 is 1000 m (the same length),
+    and 一 alone would be the article.
+    """
+    if (
+        j - i > 1
+        and t[j - 1] in _UNIT_MAGNITUDES
+        and _word_after(t, j - 1, _UNIT_WORDS) is not None
+        and not (j - i == 2 and t[i] in DIGITS and _word_after(t, j, _UNIT_WORDS) is not None)
+    ):
+        return j - 1
+    return j
+
+
+def _is_letter(t: str, i: int) -> bool:
+    """Whether ``t[i]`` is a Latin letter (or ``-`` and a letter: 2019-nCoV)."""
+    if not 0 <= i < len(t):
+        return False
+    ch = t[i]
+    if ch == "-":
+        return _is_letter(t, i + 1) and t[i + 1] != "-"
+    return ch.isascii() and ch.isalpha()
 
 
 def _list_marker(t: str, p: int) -> int:
@@ -440,6 +525,15 @@ class _Reader:
             return _Reading(i, j, "name", None)
         if group == "stamp":
             return self.stamp(m)
+        if (
+            self.t[j : j + 1] in _DATES_NEXT
+            and group in _DATES_FROM
+            and (group == "date" or self.t.find("月", j, j + 10) >= 0)  # 1-9月: a month ahead
+        ):
+            run = _DATES.match(self.t, i)
+            reading = None if run is None else self.dates(run)
+            if reading is not None:
+                return reading
         if group == "date":
             return self.date(m)
         if group == "day":
@@ -453,7 +547,7 @@ class _Reader:
             return _Reading(i, j, "quantity", Figure(unit="ratio", terms=(tidy(Decimal(a)), tidy(Decimal(b)))))
         if self.t[i - 1 : i] in _ORDINAL and i > 0:
             raise self.fail(i, "an ordinal (第…), not a quantity") if self.strict else _Skip
-        if group == "fraction":
+        if group in ("fraction", "slash"):
             return self.fraction(m)
         return self.amount(m)
 
@@ -489,6 +583,41 @@ class _Reader:
         d = int(scan_numeral(m.group("dd")).value) if m.group("dd") else None
         return _Reading(m.start(), m.end(), "date", Figure(unit="date", when=self.iso(y, mo, d)))
 
+    def dates(self, m: re.Match[str]) -> _Reading | None:
+        """A run of months or of days: 1-9月, 2018年3月至6月, 12月25日至27日.
+
+        The end takes the year (and month) of the start when it does not write its own. A
+        run that is not in order, or whose end names a year its start does not
+        (3-2019年6月, 12月至2019年3月), is no run: ``None``, and the start is read alone.
+        """
+
+        def number(group: str) -> int:
+            return int(scan_numeral(m.group(group)).value)
+
+        y1 = self.year_value(m.group("ry")) if m.group("ry") else None
+        if m.group("rd") is not None:
+            m1, d1 = number("rm"), number("rd")
+            y2 = self.year_value(m.group("rdy")) if m.group("rdy") else None
+            m2 = number("rdm") if m.group("rdm") else m1
+            d2: int | None = number("rdd")
+            sound = True
+        elif m.group("rpa") is not None:
+            m1, d1, m2, d2, y2 = number("rpa"), None, number("rpb"), None, None
+            sound = m2 == m1 + 1  # 三四月份; 三五月 is no month anybody writes
+        else:
+            m1, d1 = number("rmm"), None
+            y2 = self.year_value(m.group("rmy")) if m.group("rmy") else None
+            m2, d2 = number("rme"), None
+            sound = y2 is None or m.group("rmark") is not None
+        if y2 is None:
+            y2 = y1
+        elif y1 is None:
+            sound = False
+        if not sound or (y1 or 0, m1, d1 or 0) >= (y2 or 0, m2, d2 or 0):
+            return None
+        when = f"{self.iso(y1, m1, d1)}/{self.iso(y2, m2, d2)}"
+        return _Reading(m.start(), m.end(), "date", Figure(unit="date", when=when))
+
     def year(self, m: re.Match[str]) -> _Reading:
         if m.group("years"):
             low, high = self.year_value(m.group("y1")), self.year_value(m.group("y2"))
@@ -501,23 +630,36 @@ class _Reader:
         return _Reading(m.start(), m.end(), "year", fig)
 
     def fraction(self, m: re.Match[str]) -> _Reading:
+        if m.lastgroup == "slash":
+            # 1/3 is 三分之一 written with digits: the same figure.
+            num, den = Decimal(m.group("snum")), Decimal(m.group("sden"))
+            if den == 0:
+                raise self.fail(m.start("sden"), "a fraction with denominator zero")
+            return self.share(m, num, den, m.end())
         den_s = m.group("fden")
         negative = den_s[0] in "-负"
         den_raw = den_s.lstrip("-负")
-        num = self.numeral(m.start("fnum"), m.end("fnum")).value
+        raw_num = m.group("fnum")
+        # 百分之百: a magnitude alone as the numerator is that many (the whole).
+        num = Decimal(SMALL[raw_num]) if raw_num in SMALL else self.numeral(m.start("fnum"), m.end("fnum")).value
         if negative:
             num = -num
-        end = m.end()
         if den_raw == "百":
+            return self.share(m, num, None, m.end())
+        den = (
+            Decimal(SMALL[den_raw] if den_raw in SMALL else BIG[den_raw])
+            if len(den_raw) == 1 and (den_raw in SMALL or den_raw in BIG)
+            else self.numeral(m.start("fden") + (1 if negative else 0), m.end("fden")).value
+        )
+        if den == 0:
+            raise self.fail(m.start("fden"), "a fraction with denominator zero")
+        return self.share(m, num, den, m.end())
+
+    def share(self, m: re.Match[str], num: Decimal, den: Decimal | None, end: int) -> _Reading:
+        """A fraction's figure (a percent when ``den`` is None) with the words around it."""
+        if den is None:
             fig = Figure(num, unit="percent")
         else:
-            den = (
-                Decimal(SMALL[den_raw] if den_raw in SMALL else BIG[den_raw])
-                if len(den_raw) == 1 and (den_raw in SMALL or den_raw in BIG)
-                else self.numeral(m.start("fden") + (1 if negative else 0), m.end("fden")).value
-            )
-            if den == 0:
-                raise self.fail(m.start("fden"), "a fraction with denominator zero")
             try:
                 fig = Figure(tidy(EXACT.divide(num, den)))
             except (Inexact, InvalidOperation):
@@ -529,33 +671,53 @@ class _Reader:
             fig = attrs.evolve(fig, per=_per_order(per))
         return _Reading(start, end, "quantity", fig)
 
-    def suffix_qualifier(self, pos: int, unit: str) -> tuple[int, str | None]:
+    def suffix_qualifier(self, pos: int, unit: str, classifier: str | None = None) -> tuple[int, str | None]:
         m = _SUFFIX_Q.match(self.t, pos)
         if not m:
             return pos, None
         word = m.group()
-        if word in ("多", "余") and not unit.endswith("_duration"):
+        if (
+            word in _DURATION_SUFFIXES
+            and not unit.endswith("_duration")
+            and not (classifier in _SCALED and word in _MORE_WORDS)  # 九成多: more than 90%
+        ):
             return pos, None
         return m.end(), lex.SUFFIX_QUALIFIERS[word]
 
-    def first(self, m: re.Match[str]) -> tuple[Numeral | None, str | None, tuple[Decimal, Decimal] | None]:
-        """The first number: a numeral, a vague amount (几十万) or a digit pair (三五百)."""
+    def first(
+        self, m: re.Match[str], end: int, bare: bool
+    ) -> tuple[Numeral | None, str | None, tuple[Decimal, Decimal] | None]:
+        """The first number, ending at ``end``.
+
+        A numeral, a vague amount (几十万), a digit pair (三五百, 三四个) or a bare magnitude
+        (the 千 of 千余人, whose hedge the caller requires).
+        """
         group = m.lastgroup
+        if bare:
+            run = self.t[m.start() : end]
+            return Numeral(_magnitude(run), True, any(c in BIG for c in run), run, False), None, None
         if group == "vague":
             return None, "approx", None
         if group == "pair":
             a, b = DIGITS[m.group("p1")], DIGITS[m.group("p2")]
             if not 0 < b - a <= 2:
                 raise _Skip
-            scale = _magnitude(m.group("pmag"))
-            return None, "approx", (EXACT.multiply(Decimal(a), scale), EXACT.multiply(Decimal(b), scale))
-        return self.numeral(m.start(), m.end()), None, None
+            tens = m.group("ptens") or ""
+            base = (DIGITS[tens[0]] if len(tens) > 1 else 1) * 10 if tens else 0  # 十二三, 二十七八
+            scale = _magnitude(m.group("pmag") or "")
+            return None, "approx", (EXACT.multiply(Decimal(base + a), scale), EXACT.multiply(Decimal(base + b), scale))
+        return self.numeral(m.start(), end), None, None
 
     def amount(self, m: re.Match[str]) -> _Reading:
         t = self.t
         i, pos = m.span()
-        first, q_first, pair = self.first(m)
+        if t[pos - 1] in _UNIT_MAGNITUDES and m.lastgroup == "run":
+            pos = _run_end(t, i, pos)
+        j = pos  # the end of the numeral
+        bare = t[i] in _BARE_FIRST and m.lastgroup == "run" and _BARE_MAGNITUDE.fullmatch(t, i, j) is not None
+        first, q_first, pair = self.first(m, j, bare)
         start, q_prefix, per, currency = self.left(i)
+        left_per = len(per)
         q_infix: str | None = None
         value = first.value if first is not None else None
         low = high = None
@@ -569,6 +731,19 @@ class _Reader:
                     raise _Skip
                 value = EXACT.multiply(value, _magnitude(mi.group("mag")))
             pos = mi.end()
+        if bare and q_prefix is None and q_infix is None:
+            # 千余人 and 近千户 say "one thousand"; 上百个 says "reaching a hundred". Without such
+            # a hedge a bare magnitude is a word (千村万户, 百企帮百村): the numeral reader
+            # refuses it.
+            shang = _word_before(t, start, self.floor, lex.BARE_MAGNITUDE_PREFIXES)
+            if shang is None or t[start - len(shang) - 1 : start - len(shang)] in _SHANG_WORDS:
+                self.numeral(i, j)
+                raise _Skip  # pragma: no cover - the numeral reader refuses a bare magnitude
+            start -= len(shang)
+            q_prefix = lex.BARE_MAGNITUDE_PREFIXES[shang]
+        if pos < len(t) and t[pos] in _NOT_A_UNIT_FIRST and _NOT_A_UNIT.match(t, pos):
+            # 三轮车, 80年代, 20世纪: the numeral is part of a word or names a period.
+            raise self.fail(pos, "a numeral inside a word or a name, not a figure") if self.strict else _Skip
         classifier: str | None = None
         unit = "number"
         noun = False
@@ -578,12 +753,20 @@ class _Reader:
             pos, unit, classifier, noun = u
             if word in _TENTHS and value is not None:
                 value = EXACT.multiply(value, Decimal("0.1"))  # 壹角: a tenth of a yuan
+        if bare and unit == "number":
+            raise self.fail(i, "a magnitude with no number and no unit") if self.strict else _Skip
+        if pair is not None and unit == "number" and not m.group("pmag"):
+            raise self.fail(i, "two digits with no unit") if self.strict else _Skip  # 三四月份
         # A range: 15—30万元, 2至3次, 1万元--5万元.
         if value is not None and q_infix is None:
             rng = self.range(pos, value, first, unit, classifier)
             if rng is not None:
                 pos, low, high, unit, classifier, noun = rng
                 value = None
+        if classifier in _SCALED:
+            # 七成 is 70 percent; 三到五成 is 30 to 50.
+            scale = _SCALED[classifier]
+            value, low, high = (None if v is None else EXACT.multiply(v, scale) for v in (value, low, high))
         if unit == "CNY" or unit in lex.CURRENCIES.values():
             if value is not None:
                 pos, value, unit = self.money_tail(pos, value, unit)
@@ -595,15 +778,29 @@ class _Reader:
             if unit == "number" and self.strict is False:
                 raise _Skip  # 人民币 followed by a bare number is not a money figure we can cite
             unit = currency
-        pos, q_suffix = self.suffix_qualifier(pos, unit)
+        pos, q_suffix = self.suffix_qualifier(pos, unit, classifier)
         mp = _PER_SUFFIX.match(t, pos)
         if mp and unit != "number":
             per = per + [lex.PER_WORDS[mp.group("a")]] + ([lex.PER_WORDS[mp.group("b")]] if mp.group("b") else [])
             pos = mp.end()
         if q_prefix == "nearly" and unit.endswith("_duration") and t[pos : pos + 1] == "来":
             # 近3年来 is "in the last three years", not "nearly three years".
+            if bare:
+                raise self.fail(i, "a magnitude with no number") if self.strict else _Skip  # 近百年来
             start, q_prefix = i, None
         if not self.strict:
+            if (
+                (unit == "number" or (i > 1 and t[i - 1] == " "))
+                and first is not None
+                and not first.chinese
+                and (
+                    (i > 1 and t[i - 2] in _ASCII_DIGITS and _DIGIT_GROUP.match(t, i - 1))
+                    or (unit == "number" and _DIGIT_GROUP.match(t, j))
+                )
+            ):
+                # 1 200万元: 1200万 in digit groups, or a number and then 200万元? Neither is
+                # read: one of them would be a wrong amount.
+                raise _Skip
             self.end = pos
             self.sieve(first, unit, classifier, value, start, i)
         if noun and first is not None and first.chinese and not first.big:
@@ -615,8 +812,11 @@ class _Reader:
             and first is not None
             and not first.big
         ):
-            # 2.2本: a section number before a word, not 2.2 books.
-            unit, classifier, pos = "number", None, m.end()
+            # 2.2本: a section number before a word, not 2.2 books. What was read after the
+            # numeral (余, 以上, /年) is left out with the measure word.
+            unit, classifier, pos = "number", None, j
+            q_infix = q_suffix = None
+            per = per[:left_per]
         fig = Figure(
             tidy(value) if value is not None else None,
             unit=unit,
@@ -638,11 +838,17 @@ class _Reader:
         m2 = NUMERAL_RUN.match(t, sep.end())
         if not m2 or m2.group().startswith(("-", "负")):
             return None
+        end = m2.end()
+        if t[end - 1] in _UNIT_MAGNITUDES:
+            end = _run_end(t, m2.start(), end)
         try:
-            second = self.numeral(m2.start(), m2.end())
+            second = self.numeral(m2.start(), end)
         except ParseError:
             return None
-        end = m2.end()
+        if t[end : end + 1] in _NOT_A_UNIT_FIRST and _NOT_A_UNIT.match(t, end):
+            if self.strict:
+                return None
+            raise _Skip  # 3-5年级: grades, not a range of durations
         u2 = self.unit_at(end)
         unit2, classifier2, noun2 = unit, classifier, False
         if u2:
@@ -689,10 +895,12 @@ class _Reader:
                 raise _Skip  # “五个精准”: a slogan (reported as a name by the caller)
             if unit == "number" and not first.big:
                 raise _Skip  # 一是, 进一步, 三保障: numerals in words
-            if first.single and first.value == 1:
+            if first.single and first.value == 1 and unit not in _ONE_IS_A_NUMBER:
                 raise _Skip  # 一个, 一户一策: the article, not a count
         elif i > 0 and t[i - 1].isascii() and t[i - 1].isalpha():
             raise _Skip  # part of an identifier: dotm2111799
+        elif unit == "number" and (_is_letter(t, self.end) or (t[i - 1 : i] == "-" and _is_letter(t, i - 2))):
+            raise _Skip  # part of a name: 5G, 4A级, 10kV, COVID-19
 
 
 def extract(text: str) -> list[Mention]:
@@ -729,7 +937,13 @@ def extract(text: str) -> list[Mention]:
                 out.append(Mention(p, end, text[p:end], "quantity", figure))
                 floor = pos = end
                 continue
-        if t[p] == "一" and _FAST_PATH and t[p + 1 : p + 2] not in _CN_CONTINUES and t[p - 1 : p] not in _OPEN_QUOTES:
+        if (
+            t[p] == "一"
+            and _FAST_PATH
+            and t[p + 1 : p + 2] not in _CN_CONTINUES
+            and t[p - 1 : p] not in _OPEN_QUOTES
+            and t[p + 1 : p + 2] not in _ONE_IS_A_NUMBER_WORDS
+        ):
             # 一个, 一户一策, 一门技术: the article, the commonest candidate in running text.
             pos = p + 1
             continue
@@ -766,7 +980,12 @@ _LEFT_AFTER_NUMBER = frozenset(",，点 ")  # a stop only where a number or a cu
 _PREFIX_LONGEST = _longest_by(_PREFIX_WORDS, _BY_LAST, -1)
 _RIGHT_STOP = frozenset("".join(w[0] for w in (*lex.RANGE_SEPARATORS, *lex.SUFFIX_QUALIFIERS)) + "/(来万亿萬億")
 _MONEY_TAIL = frozenset("".join(w[0] for w in lex.CURRENCIES) + "角毛分钱整正零0123456789" + CHINESE_CHARS)
-_SLOW_UNITS = frozenset({"块", "块钱", "角", "毛"})
+# The full reader reads a money tail (角, 分, a currency word) after any currency.
+_MONEY_UNITS = frozenset({"CNY", *lex.CURRENCIES.values()})
+_SLOW_UNITS = frozenset({"块", "块钱", "角", "毛", *_SCALED})
+# Unit words the fast path looks at twice: the slow ones, and those that may begin a word of
+# NOT_A_UNIT_AFTER (80年代).
+_CAREFUL_UNITS = _SLOW_UNITS | {w for w in _UNIT_WORDS if w[0] in _NOT_A_UNIT_FIRST}
 _YEARLIKE = re.compile(r"[12][0-9]{3}")
 _UNIT_FIRST = frozenset(w[0] for w in _UNIT_WORDS)
 # What may follow a Chinese numeral inside a figure or name: more numeral, magnitudes,
@@ -818,14 +1037,16 @@ def _fast(t: str, p: int, m: re.Match[str]) -> tuple[int, Figure] | None:
         if prev in _LEFT_STOP or (prev < "\x80" and prev.isalpha()):
             return None
         longest = _PREFIX_LONGEST.get(prev)
-        if longest is not None and any(t[p - size : p] in _PREFIX_WORDS for size in range(longest, 0, -1)):
-            return None
+        if longest is not None:
+            for size in range(longest, 0, -1):
+                if t[p - size : p] in _PREFIX_WORDS:
+                    return None
         if prev in _LEFT_AFTER_NUMBER and p > 1:
             before = t[p - 2]
             if before in _ASCII_DIGITS or before in CHINESE_CHARS or _word_before(t, p - 1, 0, lex.CURRENCIES):
                 return None
     word = m.group("unit")
-    if word in _SLOW_UNITS:
+    if word in _CAREFUL_UNITS and (word in _SLOW_UNITS or _NOT_A_UNIT.match(t, m.start("unit"))):
         return None
     if word == "年" and _YEARLIKE.fullmatch(m.group("number")):
         return None  # 2017年 is a year: the full reader says so
@@ -833,7 +1054,7 @@ def _fast(t: str, p: int, m: re.Match[str]) -> tuple[int, Figure] | None:
     after = t[end : end + 1]
     if word in _LATIN_UNITS and after.isascii() and after.isalnum():
         return None
-    if after and (after in _RIGHT_STOP or (_UNIT_WORDS[word][0] == "CNY" and after in _MONEY_TAIL)):
+    if after and (after in _RIGHT_STOP or (_UNIT_WORDS[word][0] in _MONEY_UNITS and after in _MONEY_TAIL)):
         return None
     figure = _fast_figure(m.group("number"), m.group("magnitude"), word)
     return None if figure is None else (end, figure)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from attrs import validators as v

@@ -84,6 +84,77 @@ def test_extract(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # policy bundles with letters are names, like 1+8+10
+        ("“3+X”产业模式和“1+N”帮扶机制", [("3+X", "name"), ("1+N", "name")]),
+        ("实行“1+1+N”结对帮扶", [("1+1+N", "name")]),
+        # numbers inside Latin names are no figures
+        ("新建4A级景区、5G基站和10kV线路", []),
+        ("受COVID-19和2019-nCoV影响", []),
+        # a numeral followed by a word that starts with a unit word, or naming a period
+        ("合作社成员中贫困户占三成左右，带动3户成为示范户", [("三成左右", "quantity"), ("3户", "quantity")]),
+        ("配发电动三轮车300辆", [("300辆", "quantity")]),
+        ("20世纪80年代修建的水渠，三年级和3-5年级学生", []),
+        # bare magnitudes need a hedge
+        (
+            "千余名党员，万余名群众，近千户贫困户，上百个村",
+            [("千余名", "quantity"), ("万余名", "quantity"), ("近千户", "quantity"), ("上百个", "quantity")],
+        ),
+        ("千村万户、千万不能、线上千人培训、成千上万", []),
+        # runs of months and days are dates; 12月至2019年3月 names a year only at its end
+        ("今年1-9月，全县", [("1-9月", "date")]),
+        ("12月至2019年3月", [("12月", "date"), ("2019年3月", "date")]),
+        ("仔猪按3-6月龄标准采购", [("3-6月龄", "quantity")]),
+        # 1 200万元 is 1200万元 or 1 and 200万元: neither is read
+        ("总投资1 200万元，其中财政资金 800 万元", [("800 万元", "quantity")]),
+        # 约为 hedges; 内 qualifies a duration only
+        (
+            "约为45%，在12个乡镇内，3个月内完成",
+            [("约为45%", "quantity"), ("12个", "quantity"), ("3个月内", "quantity")],
+        ),
+        # 一 before 倍 and 个百分点 is one; before a measure word it is the article
+        ("提高了近一倍，下降一个百分点，一个村", [("近一倍", "quantity"), ("一个百分点", "quantity")]),
+    ],
+)
+def test_extract_report_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("全市七成以上的贫困人口", Figure(D(70), unit="percent", qualifier="at_least", classifier="成")),
+        ("每个村配备三四个网格员", Figure(unit="count", qualifier="approx", low=D(3), high=D(4), classifier="个")),
+        ("近1/3的贫困人口", Figure(unit="ratio", qualifier="nearly", terms=(D(1), D(3)))),
+        ("实现百分之百全覆盖", Figure(D(100), unit="percent")),
+        ("累计争取各类资金亿余元", Figure(D(100000000), unit="CNY", qualifier="more_than")),
+        ("吸引游客上万人次", Figure(D(10000), unit="person_time", qualifier="at_least", classifier="人次")),
+        ("装机规模3.6万千瓦", Figure(D(36000), unit="kW")),
+        ("2019年1至10月份，共接待", Figure(unit="date", when="2019-01/2019-10")),
+        ("一二月份为农闲时节", Figure(unit="date", when="--01/--02")),
+        ("返贫率控制在3‰以内", Figure(D("0.3"), unit="percent", qualifier="at_most", classifier="‰")),
+    ],
+)
+def test_extract_reads_the_figure(text: str, figure: Figure) -> None:
+    (mention,) = extract(text)
+    assert mention.figure == figure
+    assert parse(mention.text) == figure
+
+
+def test_a_section_number_keeps_no_qualifier() -> None:
+    # 0.5个以上: no count of half a thing, so the measure word and what follows it are left out.
+    (mention,) = extract("0.5个以上")
+    assert (mention.text, mention.figure) == ("0.5", Figure(D("0.5")))
+
+
+@pytest.mark.parametrize("text", ["3美元5角", "12日元", "300千瓦", "5千米长", "80年代", "8成以上", "1.5‰", "30天内"])
+def test_fast_path_agrees_on_report_forms(text: str) -> None:
+    full, fast = _both_paths(text)
+    assert fast == full
+
+
 def test_year_and_date_figures() -> None:
     year, date = extract("2017年1月17日和2016年")[::-1][::-1][1], extract("2017年1月17日")[0]
     assert date.figure == Figure(unit="date", when="2017-01-17")
