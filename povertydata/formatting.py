@@ -59,6 +59,7 @@ _EN_QUALIFIER = {"approx": "about", "nearly": "nearly", "more_than": "more than"
                  "at_most": "at most", "less_than": "less than"}  # fmt: skip
 _EN_SCALES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
 _DEFAULT_CLASSIFIER = {"person": "人", "household": "户", "person_time": "人次"}
+_ONE = Decimal(1)
 
 
 def _number(value: Decimal, locale: str, digits: int | None) -> str:
@@ -114,15 +115,19 @@ def _zh_scaled(value: Decimal, unit: str, locale: str, digits: int | None) -> st
     return _number(value, locale, digits)
 
 
-def _zh_unit(figure: Figure) -> str:
+def _zh_unit(figure: Figure) -> tuple[str, Decimal]:
+    """The word to write after the number, and how many of the unit one of it is."""
     unit = figure.unit
     if unit in _ZH_CURRENCY:
-        return _ZH_CURRENCY[unit]
+        return _ZH_CURRENCY[unit], _ONE
     if unit == "count":
-        return figure.classifier or "个"
-    if unit in ("person", "household") and figure.classifier:
-        return figure.classifier
-    return _ZH_UNITS[unit]
+        return figure.classifier or "个", _ONE
+    # The measure word as written, where it is a word of this unit: 64岁 stays 64岁 (not
+    # 64年), and 七成 is written 7成 rather than 70%, so parse reads back the same figure.
+    word = lex.UNITS.get(figure.classifier or "")
+    if word is not None and word.unit == unit and figure.classifier:
+        return figure.classifier, word.scale
+    return _ZH_UNITS[unit], _ONE
 
 
 def _zh(figure: Figure, locale: str, digits: int | None) -> str:
@@ -135,19 +140,23 @@ def _zh(figure: Figure, locale: str, digits: int | None) -> str:
         return f"{figure.value}年"
     if unit == "ratio":
         return ":".join(_number(t, locale, None) for t in figure.terms)
-    word = _zh_unit(figure)
+    word, scale = _zh_unit(figure)
     if figure.value is not None:
-        body = _zh_scaled(figure.value, unit, locale, digits) + word
+        body = _zh_scaled(_unscale(figure.value, scale), unit, locale, digits) + word
     elif figure.low is not None and figure.high is not None:
         # The unit on both ends: in 1—5万元 the low end borrows 万, so 1元—5万元 must say 元.
-        low = _zh_scaled(figure.low, unit, locale, digits)
-        body = f"{low}{word}—{_zh_scaled(figure.high, unit, locale, digits)}{word}"
+        low = _zh_scaled(_unscale(figure.low, scale), unit, locale, digits)
+        body = f"{low}{word}—{_zh_scaled(_unscale(figure.high, scale), unit, locale, digits)}{word}"
     else:
         body = "若干" + word  # a vague amount (几十万) has no digits to write
     per = "".join("每" + _ZH_PER[p] for p in figure.per)
     before = _ZH_QUALIFIER_BEFORE.get(figure.qualifier, "")
     after = _ZH_QUALIFIER_AFTER.get(figure.qualifier, "")
     return f"{per}{before}{body}{after}"
+
+
+def _unscale(value: Decimal, scale: Decimal) -> Decimal:
+    return value if scale == _ONE else tidy(EXACT.divide(value, scale))
 
 
 def _zh_date(when: str) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from povertydata import Figure
+from povertydata import _lexicon as lex
 from povertydata.model import COHORT_STATUSES, FUND_KINDS, FUND_SOURCES, Fund, HouseholdCohort, Indicator, Span
 
 _DIGITS = "零一二三四五六七八九"
@@ -79,6 +80,33 @@ def money_ranges(draw: st.DrawFn) -> Figure:
     low = draw(money_values)
     high = draw(money_values.filter(lambda h: h > low))
     return Figure(unit="CNY", low=low, high=high, per=draw(pers))
+
+
+#: Every measure word the reader knows, by the unit and classifier a figure gets from it
+#: (nouns such as 贫困人口 are left out: they give no classifier, and are written 人).
+_MEASURE_WORDS = sorted(
+    {(w.unit, w.classifier, w.scale) for w in lex.UNITS.values() if not w.noun and w.unit not in ("CNY", "number")}
+    | {("count", c, Decimal(1)) for c in lex.CLASSIFIERS},
+    key=str,
+)
+_WHOLE_UNITS = frozenset({"household", "person", "person_time", "count"})
+
+
+@st.composite
+def measured_figures(draw: st.DrawFn) -> Figure:
+    """Figures of every non-money unit, with the classifier a report writes, as values or ranges."""
+    unit, classifier, scale = draw(st.sampled_from(_MEASURE_WORDS))
+    if unit in _WHOLE_UNITS:  # households, persons and things come whole: 2.6万户, not 2.6户
+        amounts = st.integers(0, 10**9).map(Decimal)
+    else:
+        amounts = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False).map(
+            lambda d: (d * scale).normalize() if d != d.to_integral_value() else (d * scale).quantize(Decimal(1))
+        )
+    if draw(st.booleans()):
+        return Figure(draw(amounts), unit=unit, qualifier=draw(qualifiers), classifier=classifier)
+    low = draw(amounts)
+    high = draw(amounts.filter(lambda h: h > low))
+    return Figure(unit=unit, low=low, high=high, classifier=classifier)
 
 
 #: Text that looks like a report: numerals, units, qualifiers and punctuation in any order.

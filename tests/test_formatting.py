@@ -7,7 +7,7 @@ from hypothesis import given
 
 from povertydata import Figure, format, parse
 
-from strategies import money_figures, money_ranges
+from strategies import measured_figures, money_figures, money_ranges
 
 D = Decimal
 
@@ -70,3 +70,26 @@ def test_money_round_trips_exactly(locale: str, figure: Figure) -> None:
 @given(figure=money_ranges())
 def test_money_ranges_round_trip_exactly(locale: str, figure: Figure) -> None:
     assert parse(format(figure, locale=locale)) == figure
+
+
+@given(figure=measured_figures())
+def test_every_unit_round_trips_in_chinese(figure: Figure) -> None:
+    """Households, persons, counts with their measure word, durations, areas, shares."""
+    assert parse(format(figure)) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        ("64岁", "64岁", "64 years (岁)"),
+        ("12个月", "12个月", "12 months (个月)"),
+        ("七成", "7成", "70% (成)"),
+        ("1.5‰", "1.5‰", "0.15% (‰)"),
+        ("3万头", "3万头", "30,000 units (头)"),
+        ("2.6万亩", "2.6万亩", "26,000 mu"),
+    ],
+)
+def test_measure_words_are_kept(text: str, zh: str, en: str) -> None:
+    figure = parse(text)
+    assert format(figure) == zh
+    assert format(figure, locale="en") == en
