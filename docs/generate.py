@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -50,6 +51,12 @@ def report_page(ds: pv.Dataset, report: pv.Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _type_name(hint: object) -> str:
+    """A field's type as a reader writes it: ``Figure | None``, ``tuple[Span, ...]``."""
+    text = hint.__name__ if isinstance(hint, type) else str(hint)
+    return re.sub(r"\b(?:povertydata\.[\w.]+|decimal|datetime)\.", "", text)
+
+
 def data_dictionary() -> str:
     """Every record type and field, from the model's classes."""
     lines = ["# Data dictionary", "", "Every record type and its fields, as the model defines them. "
@@ -61,7 +68,7 @@ def data_dictionary() -> str:
         lines += [f"## {cls.__name__}", "", doc, "", "| field | type | default |", "| --- | --- | --- |"]
         for a in attrs.fields(cls):
             default = "required" if a.default is attrs.NOTHING else repr(a.default)
-            lines.append(f"| `{a.name}` | `{_cell(hints.get(a.name, a.type))}` | {_cell(default)} |")
+            lines.append(f"| `{a.name}` | `{_cell(_type_name(hints.get(a.name, a.type)))}` | {_cell(default)} |")
         lines.append("")
     lines += ["## Vocabularies", ""]
     for name in ("REGION_LEVELS", "FUND_SOURCES", "FUND_KINDS", "COHORT_STATUSES", "ERRATUM_KINDS", "CHECK_KINDS"):

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from povertydata.figures import QUALIFIERS, UNITS, Figure
+from povertydata._figure import QUALIFIERS, UNITS, Figure
 
 __all__ = ["converter"]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from povertydata.figures import QUALIFIERS, UNITS
+from povertydata._figure import QUALIFIERS, UNITS
 from povertydata.model import (
     Category,
     Check,

@@ -25,9 +25,9 @@ import attrs
 import cattrs
 
 from povertydata._convert import converter
+from povertydata._figure import Figure
 from povertydata.checks import CheckResult, Operand, evaluate
 from povertydata.errors import DataError
-from povertydata.figures import Figure
 from povertydata.model import (
     Category,
     Check,

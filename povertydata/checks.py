@@ -13,7 +13,7 @@ from decimal import Context, Decimal
 
 import attrs
 
-from povertydata.figures import Figure
+from povertydata._figure import Figure
 from povertydata.model import Check, Span
 
 __all__ = ["CheckResult", "Operand", "evaluate"]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from povertydata.figures import Figure, Mention
+from povertydata._figure import Figure, Mention
 from povertydata.model import Category, Check, Erratum, Fund, HouseholdCohort, Indicator, Program, Region, Report
 
 if TYPE_CHECKING:

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Mapping
 from decimal import Decimal, Inexact, InvalidOperation
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from povertydata import _lexicon as lex
+from povertydata._figure import KINDS, QUALIFIERS, UNITS, Figure, Kind, Mention
 from povertydata.errors import ParseError
 from povertydata.numerals import (
     BIG,
@@ -42,9 +44,6 @@ from povertydata.numerals import (
     tidy,
 )
 
-if TYPE_CHECKING:
-    import pint
-
 __all__ = [
     "KINDS",
     "QUALIFIERS",
@@ -55,110 +54,30 @@ __all__ = [
     "parse",
 ]
 
-#: Every unit key a figure may carry (plus ISO 4217 codes for currencies other than CNY).
-UNITS = frozenset(
-    {
-        "number", "CNY", "household", "person", "person_time", "percent",
-        "percentage_point", "fold", "ratio", "km", "km2", "m", "m2", "m3", "mu", "ha",
-        "t", "kg", "jin", "MW", "kW", "year_duration", "month_duration", "day_duration",
-        "hour_duration", "count", "year", "date",
-    }
-    | set(lex.CURRENCIES.values())
-)  # fmt: skip
-#: Every qualifier key.
-QUALIFIERS = frozenset({"exact", "approx", "more_than", "at_least", "at_most", "nearly", "less_than"})
-#: Every mention kind.
-KINDS = frozenset({"quantity", "year", "date", "name"})
-
-Kind = Literal["quantity", "year", "date", "name"]
-
-
-@attrs.frozen(repr=False)
-class Figure:
-    """One quantity as a report states it, exact and in base units.
-
-    Attributes:
-        value: The amount, or ``None`` for a range, a vague amount (几十万) or a date.
-        unit: A unit key from :data:`UNITS` (``"CNY"``, ``"household"``, ``"percent"`` …).
-        qualifier: A key from :data:`QUALIFIERS`: how the text hedges the amount.
-        low: The low end of a range (15—30万元), else ``None``.
-        high: The high end of a range, else ``None``.
-        per: The rate's denominators, entity first then time: ``("person", "day")``.
-        classifier: The measure word as written (户, 人, 名, 个, 次 …), if any.
-        terms: The terms of a ratio (1:10 -> ``(1, 10)``) or of a fraction with no exact
-            decimal value (三分之一 -> ``(1, 3)``); empty otherwise.
-        when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
-            ``"--01-17"`` when the year is not written).
-
-    """
-
-    value: Decimal | None = None
-    unit: str = attrs.field(default="number", kw_only=True)
-    qualifier: str = attrs.field(default="exact", kw_only=True)
-    low: Decimal | None = attrs.field(default=None, kw_only=True)
-    high: Decimal | None = attrs.field(default=None, kw_only=True)
-    per: tuple[str, ...] = attrs.field(default=(), kw_only=True)
-    classifier: str | None = attrs.field(default=None, kw_only=True)
-    terms: tuple[Decimal, ...] = attrs.field(default=(), kw_only=True)
-    when: str | None = attrs.field(default=None, kw_only=True)
-
-    @property
-    def is_range(self) -> bool:
-        """Whether the figure is a range (has ``low`` and ``high``)."""
-        return self.low is not None
-
-    def quantity(self) -> pint.Quantity[Decimal]:
-        """The figure as a pint Quantity with a ``Decimal`` magnitude.
-
-        Raises:
-            ValueError: for a range, a vague amount, a ratio, a year or a date, none of
-                which is one quantity.
-
-        >>> parse("1800万元").quantity()
-        <Quantity(18000000, 'CNY')>
-
-        """
-        from povertydata.units import quantity
-
-        if self.value is None:
-            raise ValueError(f"{self!r} has no single value to make a quantity of")
-        return quantity(self.value, self.unit, self.per)
-
-    def __repr__(self) -> str:
-        # Only the fields that differ from the defaults: figures are read in the REPL a lot.
-        parts = [repr(self.value)] if self.value is not None else []
-        for a in attrs.fields(Figure)[1:]:
-            got = getattr(self, a.name)
-            if got != a.default:
-                parts.append(f"{a.name}={got!r}")
-        return f"Figure({', '.join(parts)})"
-
-
-@attrs.frozen
-class Mention:
-    """A figure, year, date or name found in running text by :func:`extract`.
-
-    Attributes:
-        start: Code-point offset of the first character in the text.
-        end: Offset one past the last character (``text[start:end]``).
-        text: The mention as written: ``source[start:end]``.
-        kind: ``"quantity"``, ``"year"``, ``"date"`` or ``"name"``.
-        figure: The figure read from ``text``; ``None`` for a name.
-
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: Kind
-    figure: Figure | None
-
-
 # --------------------------------------------------------------------------- patterns
 
 
 def _alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _char_class(chars: Any) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def _by_first_letter(words: Any) -> str:
+    """The alternation of :func:`_alternation` (the longest word wins), grouped by first letter.
+
+    Behind a class of the first letters: the regex engine tries the words of an
+    alternation one after another, and so tries only those that can match.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    alternatives = (
+        re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for first, rests in groups.items()
+    )
+    return f"(?={_char_class(groups)})(?:{'|'.join(alternatives)})"
 
 
 _CN = re.escape(CHINESE_CHARS)
@@ -192,6 +111,7 @@ _DATES = re.compile(
     re.VERBOSE,
 )
 _DATES_NEXT = frozenset("—–-~〜至到0123456789一二三四五六七八九十月")
+_DATES_NEXT_CHARS = re.escape("".join(sorted(_DATES_NEXT)))
 _DATES_FROM = frozenset({"date", "year", "run", "pair"})
 
 # Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10, and 3+X or 1+N
@@ -255,6 +175,7 @@ _TENTHS = ("角", "毛")
 for _w in _TENTHS:
     _UNIT_WORDS[_w] = ("CNY", None, False)
 _LATIN_UNITS = frozenset(w for w in _UNIT_WORDS if w.isascii() and w.isalpha())
+_UNIT_WORD = re.compile(_by_first_letter(_UNIT_WORDS))  # the longest unit word at a place
 _LONGEST = max(
     len(w) for table in (_UNIT_WORDS, lex.PREFIX_QUALIFIERS, lex.CURRENCIES, lex.RATE_PREFIXES) for w in table
 )
@@ -263,14 +184,27 @@ _CURRENCY_AFTER_YUAN = re.compile(rf"(?:{_alternation(lex.CURRENCIES)})")
 _SUBUNITS = re.compile(
     rf"(?:零?(?P<jiao>[0-9]|[{re.escape(''.join(DIGITS))}])[角毛])?(?:零?(?P<fen>[0-9]|[{re.escape(''.join(DIGITS))}])分)?(?P<tail>钱|整|正)?"
 )
-_INFIX = re.compile(rf"(?P<q>{_alternation(lex.INFIX_QUALIFIERS)})(?P<mag>[十百千万亿萬億]*)")
+_INFIX_MAGNITUDES = "十百千万亿萬億"
+_INFIX = re.compile(rf"(?P<q>{_alternation(lex.INFIX_QUALIFIERS)})(?P<mag>[{_INFIX_MAGNITUDES}]*)")
 _SUFFIX_Q = re.compile(rf"(?:{_alternation(lex.SUFFIX_QUALIFIERS)})")
 _PER_SUFFIX = re.compile(r"/(?P<a>人|户|村|亩|年|月|天|日)(?:[·/](?P<b>年|月|天|日))?")
 _RANGE_SEP = re.compile(rf"(?:\(含\))?\x20?(?:{_alternation(lex.RANGE_SEPARATORS)})\x20?")
+# The letters these patterns may start with.
+_INFIX_FIRST = frozenset(w[0] for w in lex.INFIX_QUALIFIERS)
+_SUFFIX_FIRST = frozenset(w[0] for w in lex.SUFFIX_QUALIFIERS)
+_RANGE_FIRST = frozenset(w[0] for w in lex.RANGE_SEPARATORS) | {"(", " "}
+_MONEY_UNITS = frozenset({"CNY", *lex.CURRENCIES.values()})
 
 # Words that may stand before a number, looked up backwards from the number.
 _EACH_WORDS = {"每" + w: k for w, k in lex.PER_WORDS.items()}
 _RATE_WORDS: dict[str, object] = {**lex.RATE_PREFIXES, **_EACH_WORDS}
+
+
+# The last letters of the words left() looks for, and the space it may step over.
+_RATE_LAST = frozenset(w[-1] for w in _RATE_WORDS)
+_QUALIFIER_LAST = frozenset(w[-1] for w in lex.PREFIX_QUALIFIERS)
+_CURRENCY_LAST = frozenset(w[-1] for w in lex.CURRENCIES)
+_LEFT_LAST = _RATE_LAST | _QUALIFIER_LAST | _CURRENCY_LAST | {" "}
 
 
 # For each table, the longest word by its last (or first) letter: a letter that ends no
@@ -317,6 +251,9 @@ _ORDINAL = frozenset("第")
 _OPEN_QUOTES = frozenset("“\"「『‘'")
 _CLOSE_QUOTES = frozenset("”\"」』’'")
 _SESSION = re.compile(r"(?:会议|全会|全体会议|代表大会)")
+_SLOGAN_REST = re.compile(
+    f"[^{re.escape(''.join(_CLOSE_QUOTES))}。，,；;\n]{{0,12}}[{re.escape(''.join(_CLOSE_QUOTES))}]"
+)
 _LIST_MARKER = re.compile(r"[0-9]{1,2}[、.)](?![0-9])")
 _LIST_MARKER_BEFORE = frozenset("\n。；;")
 
@@ -324,6 +261,7 @@ _LIST_MARKER_BEFORE = frozenset("\n。；;")
 # A magnitude written with no digit before it: the 千 of 千余人, the 百万 of 近百万元.
 _BARE_MAGNITUDE = re.compile(r"[百佰千仟]?[万萬亿億]?")
 _BARE_FIRST = frozenset("百佰千仟万萬亿億")
+_ARABIC_DIGIT = re.compile("[0-9]")
 # A space and three digits: what a digit group looks like when spaces separate the groups.
 _DIGIT_GROUP = re.compile(r" [0-9]{3}(?![0-9.])")
 # Words that end in 上 (以上, 之上, 线上, 网上, 会上, 加上 …) and so are no "reaching" before a
@@ -392,6 +330,10 @@ def _numeral(segment: str) -> Numeral:
     return scan_numeral(segment, normalized=True)
 
 
+def _year_figure(y: int) -> Figure:
+    return Figure(Decimal(y), unit="year", when=str(y))
+
+
 class _Reading(NamedTuple):
     start: int
     end: int
@@ -405,11 +347,13 @@ class _Skip(Exception):
 
 def _choose_qualifier(*found: str | None) -> str:
     # A precise qualifier (余, 以上) says more than a hedge (约); otherwise the first wins.
-    given = [q for q in found if q]
-    for q in given:
-        if q != "approx":
-            return q
-    return given[0] if given else "exact"
+    hedge = None
+    for q in found:
+        if q:
+            if q != "approx":
+                return q
+            hedge = q
+    return hedge or "exact"
 
 
 def _magnitude(chars: str) -> Decimal:
@@ -420,6 +364,8 @@ def _magnitude(chars: str) -> Decimal:
 
 
 def _per_order(keys: list[str]) -> tuple[str, ...]:
+    if len(keys) < 2:
+        return tuple(keys)
     return tuple(sorted(dict.fromkeys(keys), key=lex.PER_ORDER.index))
 
 
@@ -448,12 +394,16 @@ class _Reader:
 
     def left(self, i: int) -> tuple[int, str | None, list[str], str | None]:
         """Extend leftwards over qualifier, rate and currency words."""
+        t, floor = self.t, self.floor
+        if i <= floor or t[i - 1] not in _LEFT_LAST:
+            return i, None, [], None  # most figures: no word of the three tables ends here
         qualifier: str | None = None
         per: list[str] = []
         currency: str | None = None
-        t, floor = self.t, self.floor
         while True:
-            word = None if per else _word_before(t, i, floor, _RATE_WORDS)
+            # Each table is looked up only where a word of it may end (most words are none).
+            last = t[i - 1 : i]
+            word = None if per or last not in _RATE_LAST else _word_before(t, i, floor, _RATE_WORDS)
             if word is not None:
                 if word in lex.RATE_PREFIXES:
                     per = list(lex.RATE_PREFIXES[word])
@@ -464,13 +414,15 @@ class _Reader:
                         i -= len(word)
                         word = _word_before(t, i, floor, _EACH_WORDS)
                 continue
-            word = None if qualifier else _word_before(t, i, floor, lex.PREFIX_QUALIFIERS)
+            word = (
+                None if qualifier or last not in _QUALIFIER_LAST else _word_before(t, i, floor, lex.PREFIX_QUALIFIERS)
+            )
             if word is not None:
                 qualifier = lex.PREFIX_QUALIFIERS[word]
                 i -= len(word)
                 continue
-            j = i - 1 if i - 1 >= floor and t[i - 1] == " " else i
-            word = None if currency else _word_before(t, j, floor, lex.CURRENCIES)
+            j = i - 1 if i - 1 >= floor and last == " " else i
+            word = None if currency or t[j - 1 : j] not in _CURRENCY_LAST else _word_before(t, j, floor, lex.CURRENCIES)
             if word is not None:
                 currency = lex.CURRENCIES[word]
                 i = j - len(word)
@@ -482,10 +434,11 @@ class _Reader:
     def unit_at(self, pos: int) -> tuple[int, str, str | None, bool] | None:
         t = self.t
         start = pos + 1 if t[pos : pos + 1] == " " else pos
-        word = _word_after(t, start, _UNIT_WORDS)
-        if word is None:
+        found = _UNIT_WORD.match(t, start)
+        if found is None:
             return None
-        end = start + len(word)
+        word = found.group()
+        end = found.end()
         latin = word in _LATIN_UNITS
         if start != pos and not latin:
             return None
@@ -625,8 +578,7 @@ class _Reader:
                 raise _Skip
             fig = Figure(unit="year", low=Decimal(low), high=Decimal(high), when=f"{low}/{high}")
         else:
-            y = self.year_value(m.group("y"))
-            fig = Figure(Decimal(y), unit="year", when=str(y))
+            fig = _year_figure(self.year_value(m.group("y")))
         return _Reading(m.start(), m.end(), "year", fig)
 
     def fraction(self, m: re.Match[str]) -> _Reading:
@@ -716,6 +668,11 @@ class _Reader:
         j = pos  # the end of the numeral
         bare = t[i] in _BARE_FIRST and m.lastgroup == "run" and _BARE_MAGNITUDE.fullmatch(t, i, j) is not None
         first, q_first, pair = self.first(m, j, bare)
+        if first is not None and first.chinese and t[i - 1 : i] in _OPEN_QUOTES and not self.strict:
+            # “五个精准”: a slogan, which the sieve would drop after reading all that follows
+            # (nothing read after the numeral fails other than by _Skip, short of a numeral
+            # or a magnitude too long to be quoted).
+            raise _Skip
         start, q_prefix, per, currency = self.left(i)
         left_per = len(per)
         q_infix: str | None = None
@@ -767,7 +724,7 @@ class _Reader:
             # 七成 is 70 percent; 三到五成 is 30 to 50.
             scale = _SCALED[classifier]
             value, low, high = (None if v is None else EXACT.multiply(v, scale) for v in (value, low, high))
-        if unit == "CNY" or unit in lex.CURRENCIES.values():
+        if unit in _MONEY_UNITS:
             if value is not None:
                 pos, value, unit = self.money_tail(pos, value, unit)
             else:
@@ -920,43 +877,78 @@ def extract(text: str) -> list[Mention]:
     out: list[Mention] = []
     floor = pos = 0
     n = len(t)
-    scan = _SCAN.search
+    fast_path = _FAST_PATH  # off, everything is read by the full reader (the tests compare)
+    scan = (_SCAN if fast_path else _scan_every()).search
+    fast_figure = _fast_figure
     while pos < n:
         first = scan(t, pos)
         if first is None:
             break
         p = first.start()
-        marker = _list_marker(t, p)
-        if marker:
-            pos = marker
-            continue
-        if first.group("unit") is not None and _FAST_PATH:
-            fast = _fast(t, p, first)
-            if fast is not None:
-                end, figure = fast
-                out.append(Mention(p, end, text[p:end], "quantity", figure))
+        # What the scan read (see _scan_pattern), if anything. A number and a unit word is
+        # no list marker (1、 2. 3)): the fast path goes first.
+        group = first.lastgroup
+        if group is not None and fast_path:
+            if group == "clean":
+                word, magnitude = first.group("clean", "plain_magnitude")
+                try:
+                    figure = fast_figure(t[p : first.end("plain")], magnitude, word)
+                except ArithmeticError:
+                    figure = None  # past the precision: the full reader fails, quietly
+                if figure is not None:
+                    end = first.end()
+                    out.append(Mention(p, end, text[p:end], "quantity", figure))
+                    floor = pos = end
+                    continue
+            elif group == "year":  # as _Reader.year reads it
+                end = first.end()
+                out.append(Mention(p, end, text[p:end], "year", _year_figure(int(t[p : p + 4]))))
                 floor = pos = end
                 continue
-        if (
-            t[p] == "一"
-            and _FAST_PATH
-            and t[p + 1 : p + 2] not in _CN_CONTINUES
-            and t[p - 1 : p] not in _OPEN_QUOTES
-            and t[p + 1 : p + 2] not in _ONE_IS_A_NUMBER_WORDS
-        ):
-            # 一个, 一户一策, 一门技术: the article, the commonest candidate in running text.
-            pos = p + 1
-            continue
+            elif group == "bare":  # 29万 and no unit: a number
+                end = first.end()
+                try:
+                    figure = fast_figure(t[p : first.end("bare_number")], first.group("bare"), None)
+                except ArithmeticError:
+                    figure = None  # past the precision: the full reader fails, quietly
+                if figure is not None:
+                    out.append(Mention(p, end, text[p:end], "quantity", figure))
+                    floor = pos = end
+                    continue
+            else:
+                fast = _fast(t, p, first, floor)
+                if fast is not None:
+                    start, end, kind, figure = fast
+                    out.append(Mention(start, end, text[start:end], kind, figure))
+                    floor = pos = end
+                    continue
+        if "0" <= t[p] <= "9":
+            marker = _list_marker(t, p)
+            if marker:
+                pos = marker
+                continue
         m = _CANDIDATE.match(t, p)
         if m is None:
             pos = p + 1
             continue
-        try:
-            r: _Reading | None = _Reader(text, t, floor, strict=False).read(m)
-        except _Skip:
+        r: _Reading | None
+        if (
+            t[p - 1 : p] in _OPEN_QUOTES
+            and fast_path
+            and m.lastgroup == "run"
+            and t[m.end() : m.end() + 1] not in _DATES_NEXT
+            and _ARABIC_DIGIT.search(t, p, m.end()) is None
+        ):
+            # “五个精准”: a Chinese numeral after an opening quote, and no run of dates: the full
+            # reader would drop it (see _Reader.amount) for the quoted phrase as a name.
             r = _quoted_slogan(t, m)
-        except (ParseError, ArithmeticError, LookupError, ValueError):
-            r = None
+        else:
+            try:
+                r = _Reader(text, t, floor, strict=False).read(m)
+            except _Skip:
+                r = _quoted_slogan(t, m) if t[p - 1 : p] in _OPEN_QUOTES else None
+            except (ParseError, ArithmeticError, LookupError, ValueError):
+                r = None
         if r is None or r.start < floor:
             # A run that is no figure is passed over whole: its tail is no figure either.
             pos = m.end() if m.lastgroup == "run" else m.start() + 1
@@ -966,10 +958,11 @@ def extract(text: str) -> list[Mention]:
     return out
 
 
-# The fast path: an Arabic number, an optional 万/亿 and a unit word, with nothing around
-# it that the full reader would take into the figure (a qualifier, a rate word, a range,
-# a money tail). It gives exactly what the full reader gives (a test holds it to that) and
-# reads most figures of a report.
+# The fast path: the figures of a report that the scan finds whole (a number, 万 or 亿 and
+# a unit word with nothing around them, a year), or with words around them that are read
+# as the full reader reads them (_fast); a 一 that is the article and a quoted slogan
+# passed over as the full reader would pass them. It gives exactly what the full reader
+# gives (tests hold it to that) and reads most figures of a report.
 _FAST_PATH = True
 _ASCII_DIGITS = frozenset("0123456789")
 _PREFIX_WORDS = dict.fromkeys((*lex.PREFIX_QUALIFIERS, *_RATE_WORDS, *lex.CURRENCIES))
@@ -980,84 +973,276 @@ _LEFT_AFTER_NUMBER = frozenset(",，点 ")  # a stop only where a number or a cu
 _PREFIX_LONGEST = _longest_by(_PREFIX_WORDS, _BY_LAST, -1)
 _RIGHT_STOP = frozenset("".join(w[0] for w in (*lex.RANGE_SEPARATORS, *lex.SUFFIX_QUALIFIERS)) + "/(来万亿萬億")
 _MONEY_TAIL = frozenset("".join(w[0] for w in lex.CURRENCIES) + "角毛分钱整正零0123456789" + CHINESE_CHARS)
-# The full reader reads a money tail (角, 分, a currency word) after any currency.
-_MONEY_UNITS = frozenset({"CNY", *lex.CURRENCIES.values()})
+# The full reader reads a money tail (角, 分, a currency word) after any currency
+# (_MONEY_UNITS).
 _SLOW_UNITS = frozenset({"块", "块钱", "角", "毛", *_SCALED})
 # Unit words the fast path looks at twice: the slow ones, and those that may begin a word of
 # NOT_A_UNIT_AFTER (80年代).
 _CAREFUL_UNITS = _SLOW_UNITS | {w for w in _UNIT_WORDS if w[0] in _NOT_A_UNIT_FIRST}
+# Every letter before the number that needs a closer look (most need none): one lookup.
+_LEFT_LOOK = _LEFT_STOP | _LEFT_AFTER_NUMBER | set(_PREFIX_LONGEST) | set(string.ascii_letters)
 _YEARLIKE = re.compile(r"[12][0-9]{3}")
+_DIGITS_2_TO_9 = frozenset(ch for ch, v in DIGITS.items() if v >= 2)
+# The letters a unit word after a Chinese digit must not begin with: more numeral (三千米 is
+# 3000 m), or what a run of dates goes on with (五月龄).
+_DIGIT_RUNS_ON = frozenset(CHINESE_CHARS) | _DATES_NEXT
 _UNIT_FIRST = frozenset(w[0] for w in _UNIT_WORDS)
 # What may follow a Chinese numeral inside a figure or name: more numeral, magnitudes,
 # qualifiers, range words, fractions, dates (月, 年), the 个 of 五个一批, quotes.
 _CN_CONTINUES = frozenset(CHINESE_CHARS + "分之余多几到至—–-~〜月年日号点個个" + "".join(_CLOSE_QUOTES))
 
 
-def _char_class(chars: Any) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
-
-
-#: Where a figure may start, so the full pattern is tried only there: a digit; a sign or
-#: point before a digit; 数/几 before a magnitude; a quote before a digit (a name); and a
-#: Chinese numeral only where something that makes a figure or name can follow it, or
-#: just after an opening quote.
-_START = re.compile(
-    rf"""[0-9]|[-.](?=[0-9])|负(?=[0-9{_CN}])|[数几](?=[十百千万亿萬億])
-    |{_char_class(_OPEN_QUOTES)}(?=[0-9])
-    |[{_CN}](?={_char_class(_CN_CONTINUES | _UNIT_FIRST)})
-    |(?<={_char_class(_OPEN_QUOTES)})[{_CN}]""",
-    re.VERBOSE,
+# The unit words a figure with nothing around it may end in: not the careful ones, not the
+# Latin ones (15kWh). None of them begins another unit word that is not one of them, so a
+# longest clean word is the longest word; and no word but a currency begins with a currency
+# (人民币 begins with 人, not the other way round), so the currencies may be tried first.
+# After a currency nothing of a money tail may follow.
+_CLEAN_UNITS = frozenset(_UNIT_WORDS) - _CAREFUL_UNITS - _LATIN_UNITS
+_MONEY_WORDS = frozenset(w for w, (unit, _c, _n) in _UNIT_WORDS.items() if unit in _MONEY_UNITS)
+# Nor does such a figure come after a letter that stops the fast path, or a word before
+# the number: a word of one letter, or the last two letters of a longer one (资金 is no
+# 美金); nor after a comma, a space or 点 after a number or a currency word (the last two
+# letters of one).
+_CLEAN_NOT_AFTER = _LEFT_STOP | set(string.ascii_letters) | {w for w in _PREFIX_WORDS if len(w) == 1}
+_CLEAN_NOT_AFTER_TWO = frozenset(w[-2:] for w in _PREFIX_WORDS if len(w) > 1)
+_CLEAN_NOT_AFTER_CURRENCY = frozenset(w[-2:] for w in lex.CURRENCIES)
+# Lookbehinds from just after the first letter of the number: not after a letter that
+# stops the fast path; not after what _CLEAN_NOT_AFTER* say.
+_NOT_AFTER_STOP = rf"(?<!{_char_class(_LEFT_STOP | set(string.ascii_letters))}.)"
+_CLEAN_BEFORE = rf"""
+    (?<!{_char_class(_CLEAN_NOT_AFTER)}[0-9])(?<!(?:{_by_first_letter(_CLEAN_NOT_AFTER_TWO)})[0-9])
+    (?<![0-9{_CN}]{_char_class(_LEFT_AFTER_NUMBER)}[0-9])
+    (?<!(?:{_by_first_letter(_CLEAN_NOT_AFTER_CURRENCY)}){_char_class(_LEFT_AFTER_NUMBER)}[0-9])"""
+# What may follow a number and its 万 or 亿 for it to be a figure with nothing more to read
+# (29万新增低保对象): not more numeral, a qualifier, a range, a run of dates, a letter (a
+# name: 5G) or a space (1 200万: digit groups, or a Latin unit: 1万 kW), nor a word that
+# makes the numeral part of a word (三成员). (A unit word would have made it a figure of
+# the branch before.)
+_NOT_AFTER_BARE = (
+    frozenset("0123456789.点點 /:+" + CHINESE_CHARS + string.ascii_letters)
+    | _DATES_NEXT
+    | _INFIX_FIRST
+    | _RANGE_FIRST
+    | _SUFFIX_FIRST
 )
 
+# Every letter a candidate may start with.
+_STARTERS = frozenset("0123456789-.负数几" + CHINESE_CHARS) | _OPEN_QUOTES
 
-#: The scan: a whole fast-path figure (number, magnitude, unit word, the longest word
-#: first), else the place where any other candidate starts.
-_SCAN = re.compile(
-    rf"(?P<number>[0-9]+(?:\.[0-9]+)?)(?P<magnitude>[万亿])?(?P<unit>{_alternation(_UNIT_WORDS)})|{_START.pattern}",
-    re.VERBOSE,
-)
+
+def _scan_pattern(articles: bool) -> str:
+    """The scan: the place where the next candidate starts, and the figures the fast path reads.
+
+    It begins with one character class, every letter a candidate starts with, so that the
+    regex engine skips along the text to the next of them without trying the pattern (it
+    does that for a leading class, not for a leading alternation); the branches then look
+    back at that letter. After a digit, in this order:
+
+    * ``year``: a year the full reader reads as a year (2017年, 2017年度: 1900 to 2100, and
+      no month, day or second year after it, nor what a run of dates goes on with);
+    * ``clean``: a number, 万 or 亿 and a unit word with nothing around them to read (see
+      _CLEAN_UNITS); the lookahead takes the longest unit word once and for all, so that no
+      shorter one is tried where what follows does not fit;
+    * ``unit``: any number and unit word not after a stopping letter, for :func:`_fast`;
+    * ``bare``: a number, 万 or 亿 and nothing more to read (29万新增低保对象);
+    * else the digit alone, where a candidate starts.
+
+    After a Chinese numeral: ``word``, a digit other than 一 and a unit word, for
+    :func:`_fast`; else the numeral, where something that makes a figure or name can
+    follow it, or just after an opening quote. Then a sign or a point before a digit, 数
+    or 几 before a magnitude, a quote before a digit (a name).
+
+    With ``articles`` false a 一 that is the article is no place to start (一户一策, 一门技术,
+    一个, 一年: the commonest candidate in running text): what may follow 一 in a figure or
+    name (_CN_CONTINUES) makes it a candidate, except 个 and 年 as measure words, where the
+    full reader takes a lone 一 for the article whatever comes after (一个月, 一年多) and only
+    一个亿, 一个一批 and 一个百分点 are something else; after an opening quote it may begin a
+    slogan (“一户一策”), before 倍 it is a number.
+    """
+    not_article = (
+        ""
+        if articles
+        else rf"""(?!(?<=一)(?<!{_char_class(_OPEN_QUOTES)}一)
+            (?:年|个(?![万亿萬億]|一批|百分点)|(?!{_char_class(_CN_CONTINUES | _ONE_IS_A_NUMBER_WORDS)})))"""
+    )
+    return rf"""{_char_class(_STARTERS)}
+    (?:
+        (?<=[0-9])
+        (?:
+            (?:(?<=1)9[0-9]{{2}}|(?<=2)(?:0[0-9]{{2}}|100))(?P<year>年)(?:度(?![{_DATES_NEXT_CHARS}])|(?![度{_DATES_NEXT_CHARS}]))
+          | {_CLEAN_BEFORE}
+            (?P<plain>[0-9]*(?:\.[0-9]+)?)(?P<plain_magnitude>[万亿])?
+            (?=(?P<clean>(?P<money>{_by_first_letter(_CLEAN_UNITS & _MONEY_WORDS)})|{_by_first_letter(_CLEAN_UNITS - _MONEY_WORDS)}))
+            (?P=clean)(?!{_char_class(_RIGHT_STOP)})(?(money)(?!{_char_class(_MONEY_TAIL)}))
+          | {_NOT_AFTER_STOP}
+            (?P<digits>[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[万亿])?(?P<infix>[余多])?(?P<unit>{_by_first_letter(_UNIT_WORDS)})
+          | {_CLEAN_BEFORE}(?P<bare_number>[0-9]*(?:\.[0-9]+)?)(?P<bare>[万亿])(?!{_char_class(_NOT_AFTER_BARE)}|{_NOT_A_UNIT.pattern})
+          |
+        )
+      | (?<=[{_CN}])
+        (?:
+            (?<={_char_class(_DIGITS_2_TO_9)}){_NOT_AFTER_STOP}(?P<word>{_by_first_letter(_UNIT_WORDS)})
+          | {not_article}(?={_char_class(_CN_CONTINUES | _UNIT_FIRST)})
+          | (?<={_char_class(_OPEN_QUOTES)}[{_CN}])
+        )
+      | (?<=[-.])(?=[0-9])
+      | (?<=负)(?=[0-9{_CN}])
+      | (?<=[数几])(?=[十百千万亿萬億])
+      | (?<={_char_class(_OPEN_QUOTES)})(?=[0-9])
+    )"""
+
+
+_SCAN = re.compile(_scan_pattern(articles=False), re.VERBOSE)
+
+
+@functools.cache
+def _scan_every() -> re.Pattern[str]:
+    """The scan for the full reader alone (``_FAST_PATH`` off), articles and all."""
+    return re.compile(_scan_pattern(articles=True), re.VERBOSE)
+
+
+_BIG_DECIMALS = {ch: Decimal(v) for ch, v in BIG.items()}
+# Up to this many digits alone are a tidy value already: no need to tidy() them.
+_TIDY_DIGITS = 100
 
 
 @functools.lru_cache(maxsize=4096)
-def _fast_figure(number: str, magnitude: str | None, word: str) -> Figure | None:
-    unit, classifier, noun = _UNIT_WORDS[word]
-    if noun and not magnitude and "." in number:
+def _fast_figure(number: str, magnitude: str | None, word: str | None) -> Figure | None:
+    """The figure of a number, its 万 or 亿 and a unit word with nothing around them.
+
+    ``number`` is digits or one Chinese digit; ``word`` None is no unit (29万). None where
+    the full reader decides.
+    """
+    value = _fast_value(number, magnitude, word)
+    if value is None:
         return None
+    unit, classifier, _noun = _UNIT_WORDS[word] if word is not None else ("number", None, False)
+    return Figure(value, unit=unit, classifier=classifier)
+
+
+def _fast_value(number: str, magnitude: str | None, word: str | None) -> Decimal | None:
+    if number in DIGITS:
+        return Decimal(DIGITS[number])  # 两项
+    point = "." in number
+    if point and not magnitude and word is not None:
+        unit, _classifier, noun = _UNIT_WORDS[word]
+        if noun or unit == "count":
+            return None  # 2.2本, 0.5贫困人口: the full reader decides
     value = Decimal(number)
     if magnitude:
-        value = EXACT.multiply(value, Decimal(BIG[magnitude]))
-    elif unit == "count" and "." in number:
-        return None  # 2.2本: the full reader decides
-    return Figure(tidy(value), unit=unit, classifier=classifier)
+        value = EXACT.multiply(value, _BIG_DECIMALS[magnitude])
+    # Digits alone, and times 万 or 亿, are tidy already; past the precision tidy() fails,
+    # as the full reader does.
+    return tidy(value) if point or len(number) > _TIDY_DIGITS else value
 
 
-def _fast(t: str, p: int, m: re.Match[str]) -> tuple[int, Figure] | None:
-    if p > 0:
-        prev = t[p - 1]
-        if prev in _LEFT_STOP or (prev < "\x80" and prev.isalpha()):
+def _fast(t: str, p: int, m: re.Match[str], floor: int) -> tuple[int, int, Kind, Figure] | None:
+    """The figure the scan matched at ``p`` with the words around it, as the full reader reads it.
+
+    An Arabic number and a unit word (``unit`` matched), or a Chinese digit other than 一
+    and a measure word (``word`` matched: 两项, 三次), with the qualifier and rate words
+    before (约, 每户), 余 or 多 between (20余次) and the qualifier and per-unit suffix after
+    (以上, /年). Returns the start, the end, the kind and the figure, or None to ask the full
+    reader. Where a number is too long for the precision the full reader fails quietly; so
+    does this where it reads more than the scan's figure, else it fails as the fast path
+    always has.
+    """
+    q_infix = None
+    if m.lastgroup == "unit":
+        word = m.group("unit")
+        at = m.start("unit")
+        digits = m.end("digits")
+        infix = m.group("infix")
+        if word == "年" and _YEARLIKE.fullmatch(t, p, digits):
+            return None  # 2017年 that the scan took for no year, 2017万年: the full reader decides
+        if infix is not None:
+            if t[at] in _INFIX_MAGNITUDES:
+                return None  # 5余千米: the full reader takes the 千 with 余, as in 20余万元
+            q_infix = lex.INFIX_QUALIFIERS[infix]  # 20余次, 9000多户
+        number = t[p:digits]
+        magnitude = m.group("magnitude")
+    else:
+        word = m.group("word")
+        at = p + 1
+        number = t[p]
+        magnitude = None
+        # No noun (三保障), no congress (十二届), no slogan (五个一批), and no unit word
+        # that a numeral or a date could run on into (三千米, 五月龄).
+        if (
+            _UNIT_WORDS[word][2]
+            or word[0] in _DIGIT_RUNS_ON
+            or word == "届"
+            or (word == "次" and "届" in t[max(0, p - 8) : p])
+            or (word == "个" and t.startswith("一批", at + 1))
+        ):
             return None
-        longest = _PREFIX_LONGEST.get(prev)
-        if longest is not None:
-            for size in range(longest, 0, -1):
-                if t[p - size : p] in _PREFIX_WORDS:
+    # Before the number.
+    start, q_prefix = p, None
+    per: list[str] = []
+    prev = t[p - 1 : p]
+    if prev in _LEFT_LOOK:
+        if prev in _LEFT_STOP or (prev.isascii() and prev.isalpha()):
+            return None
+        for size in range(_PREFIX_LONGEST.get(prev, 0), 0, -1):
+            if t[p - size : p] in _PREFIX_WORDS:
+                # 约, 不超过, 每户, 人均: a currency word (人民币) is left to the full reader.
+                start, q_prefix, per, currency = _Reader(t, t, floor, strict=False).left(p)
+                if currency is not None or start == p:
                     return None
+                break
         if prev in _LEFT_AFTER_NUMBER and p > 1:
             before = t[p - 2]
-            if before in _ASCII_DIGITS or before in CHINESE_CHARS or _word_before(t, p - 1, 0, lex.CURRENCIES):
+            if (
+                before in _ASCII_DIGITS
+                or before in CHINESE_CHARS
+                or (before in _CURRENCY_LAST and _word_before(t, p - 1, 0, lex.CURRENCIES))
+            ):
                 return None
-    word = m.group("unit")
-    if word in _CAREFUL_UNITS and (word in _SLOW_UNITS or _NOT_A_UNIT.match(t, m.start("unit"))):
+    # The unit word and after it.
+    if word in _CAREFUL_UNITS and (word in _SLOW_UNITS or _NOT_A_UNIT.match(t, at)):
         return None
-    if word == "年" and _YEARLIKE.fullmatch(m.group("number")):
-        return None  # 2017年 is a year: the full reader says so
     end = m.end()
     after = t[end : end + 1]
     if word in _LATIN_UNITS and after.isascii() and after.isalnum():
         return None
-    if after and (after in _RIGHT_STOP or (_UNIT_WORDS[word][0] in _MONEY_UNITS and after in _MONEY_TAIL)):
+    unit, classifier, _noun = _UNIT_WORDS[word]
+    if unit in _MONEY_UNITS and after in _MONEY_TAIL:
         return None
-    figure = _fast_figure(m.group("number"), m.group("magnitude"), word)
-    return None if figure is None else (end, figure)
+    q_suffix = None
+    if after in _RIGHT_STOP:
+        if (after in _RANGE_FIRST and _RANGE_SEP.match(t, end)) or not (after in _SUFFIX_FIRST or after == "/"):
+            return None  # a range, 来, 个亿: the full reader
+        # 以上, 左右, /年: what the full reader reads after the unit, as it reads it.
+        end, q_suffix = _Reader(t, t, floor, strict=False).suffix_qualifier(end, unit, classifier)
+        mp = _PER_SUFFIX.match(t, end) if t[end : end + 1] == "/" else None
+        if mp:
+            per = per + [lex.PER_WORDS[mp.group("a")]] + ([lex.PER_WORDS[mp.group("b")]] if mp.group("b") else [])
+            end = mp.end()
+        if t[end : end + 1] == "来":
+            return None  # 近3年来
+    elif start < p and after == " ":
+        return None  # 约5个 -6个: a range, perhaps
+    if start < p and classifier in ("位", "名") and t[start - 1 : start] == "前":
+        return None  # 前约5名: a rank
+    read_more = start < p or q_infix is not None or after in _RIGHT_STOP or m.lastgroup == "word"
+    if read_more and word[0] in "日号":
+        return None  # 5日币: the full reader may take 5日 for a day
+    try:
+        if not (q_prefix or q_infix or q_suffix or per):
+            figure = _fast_figure(number, magnitude, word)
+            return None if figure is None else (start, end, "quantity", figure)
+        value = _fast_value(number, magnitude, word)
+    except ArithmeticError:
+        return None  # past the precision: the full reader fails, quietly
+    if value is None:
+        return None
+    qualifier = _choose_qualifier(q_prefix, q_infix, q_suffix)
+    return (
+        start,
+        end,
+        "quantity",
+        Figure(value, unit=unit, qualifier=qualifier, per=_per_order(per), classifier=classifier),
+    )
 
 
 def _quoted_slogan(t: str, m: re.Match[str]) -> _Reading | None:
@@ -1065,12 +1250,9 @@ def _quoted_slogan(t: str, m: re.Match[str]) -> _Reading | None:
     i = m.start()
     if m.lastgroup not in ("run", "pair") or t[i - 1 : i] not in _OPEN_QUOTES:
         return None
-    for k in range(i + 1, min(len(t), i + 14)):
-        if t[k] in _CLOSE_QUOTES:
-            return _Reading(i - 1, k + 1, "name", None)
-        if t[k] in "。，,；;\n":
-            return None
-    return None
+    # The closing quote within 13 letters, and no end of a clause before it.
+    end = _SLOGAN_REST.match(t, i + 1)
+    return None if end is None else _Reading(i - 1, end.end(), "name", None)
 
 
 def parse(expr: str) -> Figure:
@@ -1115,6 +1297,11 @@ def parse(expr: str) -> Figure:
         r = reader.read(m)
     except _Skip:
         raise ParseError(expr, m.start(), "not a figure") from None
+    except ArithmeticError:
+        # Decimal arithmetic traps rather than rounds: a number past its 120 digits is refused.
+        raise ParseError(
+            expr, m.start(), f"a number too long to hold exactly (more than {EXACT.prec} digits)"
+        ) from None
     if r.kind == "name":
         raise ParseError(expr, r.start, "a name or slogan, not a quantity")
     if r.start > lead:
@@ -1130,10 +1317,27 @@ def parse(expr: str) -> Figure:
     return r.figure
 
 
-def _english(expr: str, t: str, lead: int, stop: int) -> Figure | None:
-    body = t[lead:stop]
-    if not body.isascii() or not re.search(r"[A-Za-z]{3,}", body) or not re.search(r"[0-9]", body):
-        return None
-    from povertydata.formatting import read_english
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+_MEASURE_WORD_NOTE = re.compile(r"\([^()]*\)")
+_NOT_ENGLISH = re.compile("[^\x00-\x7f²³]")  # km², m³
 
-    return read_english(expr, lead, stop)
+
+def _english(expr: str, t: str, lead: int, stop: int) -> Figure | None:
+    """The English form format writes (``5,122 households``, ``16 units (个)``), if it is one.
+
+    ASCII but for the measure word in parentheses and the ² of km². Short Latin units (``26,000 mu``,
+    ``0.4MW``) that are not the English form go to the Chinese reader; text with an English
+    word in it that is not the form is an error.
+    """
+    body = t[lead:stop]
+    bare = _MEASURE_WORD_NOTE.sub("", body)
+    if (
+        (bare == body and _LATIN_LETTER.search(body) is None)
+        or _NOT_ENGLISH.search(bare)
+        or not _ARABIC_DIGIT.search(bare)
+    ):
+        return None
+    from povertydata.formatting import english_figure
+
+    return english_figure(expr, t, lead, stop, strict=_ENGLISH_WORD.search(body) is not None)

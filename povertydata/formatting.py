@@ -25,7 +25,7 @@ from povertydata.errors import ParseError
 from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:
-    from povertydata.figures import Figure
+    from povertydata._figure import Figure
 
 __all__ = ["format", "read_english"]
 
@@ -252,10 +252,23 @@ def read_english(expr: str, lead: int, stop: int) -> Figure:
     Used by :func:`povertydata.parse`; raises :class:`ParseError` for English text that is
     not in that form.
     """
-    from povertydata.figures import QUALIFIERS, Figure
+    figure = english_figure(expr, expr, lead, stop, strict=True)
+    assert figure is not None
+    return figure
 
-    m = _ENGLISH.fullmatch(expr, lead, stop)
+
+def english_figure(expr: str, norm: str, lead: int, stop: int, *, strict: bool) -> Figure | None:
+    """The figure ``norm[lead:stop]`` states in the English form, or ``None`` where it has none.
+
+    ``norm`` is ``expr`` with full-width forms folded (offsets are the same). With
+    ``strict``, text that is not in the form raises :class:`ParseError` instead.
+    """
+    from povertydata._figure import QUALIFIERS, Figure
+
+    m = _ENGLISH.fullmatch(norm, lead, stop)
     if not m:
+        if not strict:
+            return None
         raise ParseError(expr, lead, "English text that is not a figure as povertydata writes it")
     currency = m.group("cur")
     unit = currency or "number"

@@ -18,7 +18,7 @@ import attrs
 from attrs import validators as v
 
 from povertydata import _lexicon as lex
-from povertydata.figures import Figure
+from povertydata._figure import Figure
 from povertydata.sources import seed_text
 
 __all__ = [

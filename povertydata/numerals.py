@@ -66,10 +66,8 @@ def normalize(text: str) -> str:
     >>> normalize("１２．５％")
     '12.5%'
     """
-    # Most text has none of these characters: find them before translating anything.
-    if _NEEDS_NORMALIZING.search(text) is None:
-        return text
-    # Replacing only what matched is quicker than translate() over a long text.
+    # Replacing only what matched is quicker than translate() over a long text, and where
+    # nothing matches sub() costs a search and gives the text back.
     return _NEEDS_NORMALIZING.sub(_replace, text)
 
 
@@ -140,6 +138,10 @@ class Numeral(NamedTuple):
     single: bool
 
 
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
+
+
 def tidy(value: Decimal) -> Decimal:
     """Return ``value`` in its plainest exact form: ``Decimal('12000.0')`` -> ``Decimal('12000')``.
 
@@ -149,7 +151,7 @@ def tidy(value: Decimal) -> Decimal:
     Decimal('0.5')
     """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1), context=EXACT) if value else Decimal(0)
+        return value.quantize(_ONE, context=EXACT) if value else _ZERO
     normal = value.normalize(EXACT)
     # normalize() may leave a positive exponent only for integers, handled above.
     return normal
@@ -318,6 +320,14 @@ def scan_numeral(text: str, start: int = 0, end: int | None = None, *, normalize
     end = len(text) if end is None else end
     if start >= end:
         raise ParseError(text, start, "no number")
+    plain = _PLAIN.fullmatch(text, start, end)
+    if plain is not None:
+        return _plain(plain)
+    return _scan_tokens(text, start, end, normalized)
+
+
+def _scan_tokens(text: str, start: int, end: int, normalized: bool) -> Numeral:
+    """:func:`scan_numeral` for any numeral, token by token."""
     if normalized:
         negative, toks = _tokens(text, start, end)
     else:
@@ -340,6 +350,30 @@ def scan_numeral(text: str, start: int = 0, end: int | None = None, *, normalize
         suffix = t.text + suffix
     single = len(toks) == 1 and toks[0].kind in "DZ"
     return Numeral(tidy(value), chinese, big, suffix, single)
+
+
+# The commonest numerals of a report, read without tokens: a plain Arabic number, with or
+# without one 万 or 亿 (16, 2.05万), and a lone Chinese digit (两, 三). They give exactly what
+# the tokens give (a test holds them to that). Short, so that no arithmetic can be inexact.
+_PLAIN = re.compile(
+    rf"(?P<number>[0-9]{{1,30}}(?:\.[0-9]{{1,30}})?)(?P<big>[万亿])?|(?P<digit>[{re.escape(''.join(DIGITS))}])"
+)
+
+
+_BIG_DECIMALS = {ch: Decimal(v) for ch, v in BIG.items()}
+
+
+def _plain(m: re.Match[str]) -> Numeral:
+    digit = m.group("digit")
+    if digit is not None:
+        return Numeral(Decimal(DIGITS[digit]), True, False, "", True)
+    number = m.group("number")
+    value = Decimal(number)
+    big = m.group("big")
+    if big is not None:
+        value = EXACT.multiply(value, _BIG_DECIMALS[big])
+    # Digits alone, and times 万 or 亿, are tidy already.
+    return Numeral(tidy(value) if "." in number else value, False, big is not None, big or "", False)
 
 
 def _value(text: str, toks: list[_Tok]) -> Decimal:

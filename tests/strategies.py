@@ -117,7 +117,15 @@ report_alphabet = (
     '是的和贫困资金“”"()（）《》\n'
 )
 report_text = st.text(alphabet=report_alphabet, max_size=60)
-any_text = st.one_of(st.text(max_size=60), report_text)
+#: Numbers longer than the exact arithmetic holds (120 digits), among report words.
+long_numbers = st.builds(
+    lambda before, digits, decimals, after: before + digits + decimals + after,
+    st.sampled_from(["", "约", "每户", "共"]),
+    st.from_regex(r"[1-9][0-9]{100,300}", fullmatch=True),
+    st.sampled_from(["", ".5", "." + "5" * 130]),
+    st.sampled_from(["", "万元", "亿元以上", "户", "人", "%", "万", "—2万元", "年"]),
+)
+any_text = st.one_of(st.text(max_size=60), report_text, long_numbers)
 
 
 # -- records ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from povertydata import Figure, Mention, ParseError, extract, parse
 
@@ -149,7 +150,29 @@ def test_a_section_number_keeps_no_qualifier() -> None:
     assert (mention.text, mention.figure) == ("0.5", Figure(D("0.5")))
 
 
-@pytest.mark.parametrize("text", ["3美元5角", "12日元", "300千瓦", "5千米长", "80年代", "8成以上", "1.5‰", "30天内"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3美元5角", "12日元", "300千瓦", "5千米长", "80年代", "8成以上", "1.5‰", "30天内",
+        # years the scan reads, and those it leaves to the full reader
+        "2017年", "2017年度", "2017年底", "2017年至今", "2017年1月", "2017年度3月", "2017年—2018年",
+        "1980年代", "2500年", "2017万年", "12017年", "“2017年”", "约2017年",
+        # words around a number and its unit
+        "约2亿元", "超过10亿元", "不超过2万元", "每户8万元", "每户最高5万元", "年人均2500元", "资金约2亿元",
+        "人民币5个", "前约5名", "近3年来", "近3年", "20%以上", "5万元(含)以上", "5000人左右", "12个月以内",
+        "50元/年", "50元以上/年", "7.8万人(其中", "3个多", "20余次", "9000多户", "2万多人", "5余千米",
+        "20余万元", "约5个 -6个", "高于55日币", "资金1800万元", "1,800万元", "建设,2个", "1 200万元",
+        # a Chinese digit and a measure word
+        "两项政策", "先后三次", "五个一批", "“五个精准”", "十二届人大六次会议", "三保障", "三千米", "五月龄",
+        "两个亿", "第三批", "二期工程",
+        # 一 as the article, and where it is not
+        "一个贫困户", "一年来", "一个月", "一个百分点", "一个亿", "一个一批", "近一倍", "“一户一策”", "一户一策",
+        # a number and 万 or 亿 with no unit
+        "29万新增低保对象", "2.05万贫困残疾人", "11万原低保对象", "29万以上", "29万成员", "29万5G", "29万 200",
+        # quoted slogans, ordinals and names
+        "“四个扎扎实实”", "“三免一补”政策", "“十三五”期间", "“530”小额贷款", "第四十八期", "第3至5月",
+    ],
+)  # fmt: skip
 def test_fast_path_agrees_on_report_forms(text: str) -> None:
     full, fast = _both_paths(text)
     assert fast == full
@@ -241,5 +264,24 @@ def test_fast_path_reads_the_seeds_as_the_full_reader_does(seed_texts: dict[str,
 @settings(max_examples=500)
 @given(report_text)
 def test_fast_path_reads_any_text_as_the_full_reader_does(text: str) -> None:
+    full, fast = _both_paths(text)
+    assert fast == full
+
+
+_PIECES = [
+    *["约", "近", "超过", "不超过", "不足", "每户", "每人每年", "年人均", "人民币", "资金", "美金", "第", "前", "“", "”"],
+    *["，", ",", "、", "。", "(含)", "点", "来", "以上", "以下", "左右", "多", "余", "内", "/年", "/人", "至", "—", "-"],
+    *["户", "人", "名", "位", "个", "个月", "个百分点", "次", "项", "届", "年", "年度", "年代", "月", "日", "成", "成员"],
+    *["元", "万元", "亿元", "块", "角", "美元", "%", "‰", "倍", "亩", "公里", "千米", "千瓦", "MW", "kW", "贫困人口"],
+    *["万", "亿", "一", "两", "三", "十", "二〇一七", "一批", "会议", "5", "20", "2017", "1.5", "0.42", "1,800"],
+]  # fmt: skip
+# Text built of the words around figures. No 日币 and no space: there the fast path has
+# long read differently (5日币 is yen to it, 5日 a day to the full reader; 5个 -6个).
+piece_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 3000).map(str)), max_size=8).map("".join)
+
+
+@settings(max_examples=500)
+@given(piece_text)
+def test_fast_path_reads_figures_with_words_around_them_as_the_full_reader_does(text: str) -> None:
     full, fast = _both_paths(text)
     assert fast == full

@@ -6,8 +6,10 @@ from decimal import Decimal
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from povertydata import Figure, ParseError, parse
+from povertydata import Figure, ParseError, extract, parse
+from povertydata.numerals import DIGITS, scan_numeral
 
 from strategies import any_text
 
@@ -258,3 +260,29 @@ def test_parse_returns_a_figure_or_raises_parse_error(text: str) -> None:
     else:
         assert isinstance(figure, Figure)
         _decimals_only(figure)
+
+
+_plain_numerals = st.one_of(
+    st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,30})?[万亿]?", fullmatch=True),
+    st.sampled_from(sorted(DIGITS)),
+)
+
+
+@given(_plain_numerals)
+def test_plain_numerals_read_as_the_tokens_read_them(text: str) -> None:
+    # scan_numeral reads the commonest numerals without tokens: the same Numeral, exactly.
+    from povertydata.numerals import _scan_tokens
+
+    plain = scan_numeral(text, normalized=True)
+    tokens = _scan_tokens(text, 0, len(text), True)
+    assert plain == tokens
+    assert [repr(v) for v in plain] == [repr(v) for v in tokens]
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 130 + "万元", "1" * 200 + "户", "1." + "5" * 200 + "万元", "约" + "9" * 125 + "亿元"]
+)
+def test_a_number_past_the_exact_precision_is_refused_not_rounded(text: str) -> None:
+    with pytest.raises(ParseError, match="too long to hold exactly"):
+        parse(text)
+    assert extract(text) == []

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 
-from povertydata import Figure, format, parse
+from povertydata import Figure, ParseError, format, parse
 
 from strategies import measured_figures, money_figures, money_ranges
 
@@ -72,10 +72,11 @@ def test_money_ranges_round_trip_exactly(locale: str, figure: Figure) -> None:
     assert parse(format(figure, locale=locale)) == figure
 
 
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
 @given(figure=measured_figures())
-def test_every_unit_round_trips_in_chinese(figure: Figure) -> None:
+def test_every_unit_round_trips(locale: str, figure: Figure) -> None:
     """Households, persons, counts with their measure word, durations, areas, shares."""
-    assert parse(format(figure)) == figure
+    assert parse(format(figure, locale=locale)) == figure
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,9 @@ def test_measure_words_are_kept(text: str, zh: str, en: str) -> None:
     figure = parse(text)
     assert format(figure) == zh
     assert format(figure, locale="en") == en
+    assert parse(zh) == parse(en) == figure
+
+
+def test_english_with_an_unknown_word_is_refused() -> None:
+    with pytest.raises(ParseError, match="English text that is not a figure"):
+        parse("5 apples")

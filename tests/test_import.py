@@ -27,6 +27,16 @@ def test_parse_does_not_load_pint_or_babel() -> None:
     assert out.strip() == "[]"
 
 
+def test_loading_the_records_does_not_load_the_reader_or_pint() -> None:
+    # The figure reader's patterns take longer to compile than the records take to load.
+    out = _run(
+        "import sys, povertydata\n"
+        "povertydata.load()\n"
+        "print(sorted(m for m in ('povertydata.figures', 'pint', 'babel') if m in sys.modules))"
+    )
+    assert out.strip() == "[]"
+
+
 def test_public_names() -> None:
     assert povertydata.__all__ == sorted(povertydata.__all__)
     for name in povertydata.__all__:
