@@ -23,7 +23,7 @@ __all__ = ["KINDS", "QUALIFIERS", "UNITS", "Figure", "Kind", "Mention"]
 UNITS = frozenset(
     {
         "number", "CNY", "household", "person", "person_time", "percent",
-        "percentage_point", "fold", "ratio", "km", "km2", "m", "m2", "m3", "mu", "ha",
+        "percentage_point", "fold", "ratio", "fraction", "km", "km2", "m", "m2", "m3", "mu", "ha",
         "t", "kg", "jin", "MW", "kW", "year_duration", "month_duration", "day_duration",
         "hour_duration", "count", "year", "date",
     }
@@ -49,8 +49,10 @@ class Figure:
         high: The high end of a range, else ``None``.
         per: The rate's denominators, entity first then time: ``("person", "day")``.
         classifier: The measure word as written (户, 人, 名, 个, 次 …), if any.
-        terms: The terms of a ratio (1:10 -> ``(1, 10)``) or of a fraction with no exact
-            decimal value (三分之一 -> ``(1, 3)``); empty otherwise.
+        terms: The terms of a ratio (1:10 -> ``(1, 10)``, unit ``"ratio"``) or the
+            numerator and denominator of a fraction with no exact decimal value (三分之一 ->
+            ``(1, 3)``, unit ``"fraction"``; 四分之三 is the number 0.75); empty otherwise.
+            One third is not the ratio 1:3 (one part to three), so the two units differ.
         when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
             ``"--01-17"`` when the year is not written).
 

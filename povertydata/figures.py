@@ -615,7 +615,7 @@ class _Reader:
             try:
                 fig = Figure(tidy(EXACT.divide(num, den)))
             except (Inexact, InvalidOperation):
-                fig = Figure(unit="ratio", terms=(num, den))
+                fig = Figure(unit="fraction", terms=(num, den))  # 1/3 of a whole, not 1:3
         start, qualifier, per, _currency = self.left(m.start())
         end, q_after = self.suffix_qualifier(end, fig.unit)
         fig = attrs.evolve(fig, qualifier=_choose_qualifier(qualifier, q_after))

@@ -38,7 +38,7 @@ _ZH_UNITS = {
     "percentage_point": "个百分点", "fold": "倍", "km": "公里", "km2": "平方公里", "m": "米",
     "m2": "平方米", "m3": "立方米", "mu": "亩", "ha": "公顷", "t": "吨", "kg": "公斤", "jin": "斤",
     "MW": "兆瓦", "kW": "千瓦", "year_duration": "年", "month_duration": "个月",
-    "day_duration": "天", "hour_duration": "小时", "number": "",
+    "day_duration": "天", "hour_duration": "小时", "number": "", "fraction": "",
 }  # fmt: skip
 _ZH_QUALIFIER_BEFORE = {"approx": "约", "nearly": "近", "more_than": "超过", "at_most": "不超过", "less_than": "不足"}
 _ZH_QUALIFIER_AFTER = {"at_least": "以上"}
@@ -53,7 +53,7 @@ _EN_UNITS: dict[str, tuple[str, str]] = {
     "kg": ("kg", "kg"), "jin": ("jin", "jin"), "MW": ("MW", "MW"), "kW": ("kW", "kW"),
     "year_duration": ("year", "years"), "month_duration": ("month", "months"),
     "day_duration": ("day", "days"), "hour_duration": ("hour", "hours"), "count": ("unit", "units"),
-    "number": ("", ""),
+    "number": ("", ""), "fraction": ("", ""),
 }  # fmt: skip
 _EN_QUALIFIER = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least",
                  "at_most": "at most", "less_than": "less than"}  # fmt: skip
@@ -141,7 +141,9 @@ def _zh(figure: Figure, locale: str, digits: int | None) -> str:
     if unit == "ratio":
         return ":".join(_number(t, locale, None) for t in figure.terms)
     word, scale = _zh_unit(figure)
-    if figure.value is not None:
+    if unit == "fraction":
+        body = "/".join(_number(t, locale, None) for t in figure.terms)
+    elif figure.value is not None:
         body = _zh_scaled(_unscale(figure.value, scale), unit, locale, digits) + word
     elif figure.low is not None and figure.high is not None:
         # The unit on both ends: in 1—5万元 the low end borrows 万, so 1元—5万元 must say 元.
@@ -188,7 +190,10 @@ def _en(figure: Figure, locale: str, digits: int | None) -> str:
     if unit == "ratio":
         return ":".join(_number(t, locale, None) for t in figure.terms)
     money = unit == "CNY" or unit in _ZH_CURRENCY
-    if figure.value is not None:
+    if unit == "fraction":
+        amount = "/".join(_number(t, locale, None) for t in figure.terms)
+        plural = False
+    elif figure.value is not None:
         amount = _en_scaled(figure.value, locale, digits, money)
         plural = figure.value != 1
     elif figure.low is not None and figure.high is not None:
@@ -228,7 +233,7 @@ _ENGLISH = re.compile(
     (?:(?P<q>about|nearly|more\ than|at\ least|at\ most|less\ than)\s)?
     (?:(?P<cur>[A-Z]{{3}})\s)?
     (?P<a>{_EN_NUMBER}{_EN_SCALE})
-    (?:\sto\s(?P<b>{_EN_NUMBER}{_EN_SCALE}))?
+    (?:/(?P<den>[1-9][0-9]*)|\sto\s(?P<b>{_EN_NUMBER}{_EN_SCALE}))?
     (?P<unit>%|-fold|\s(?:{"|".join(re.escape(w) for w in sorted(_EN_WORDS, key=len, reverse=True) if w not in ("%", "-fold"))}))?
     (?:\s\((?P<cls>[^()]+)\))?
     (?P<per>(?:\sper\s(?:person|household|village|mu|year|month|day))*)
@@ -286,6 +291,10 @@ def english_figure(expr: str, norm: str, lead: int, stop: int, *, strict: bool) 
     assert q in QUALIFIERS
     per = tuple(p for p in m.group("per").split(" per ") if p.strip())
     per = tuple(p.strip() for p in per)
+    if m.group("den"):
+        if word or currency:
+            raise ParseError(expr, m.start("den"), "a fraction with a unit")
+        return Figure(unit="fraction", terms=(_en_amount(m.group("a")), Decimal(m.group("den"))), qualifier=q, per=per)
     if m.group("b"):
         return Figure(unit=unit, low=_en_amount(m.group("a")), high=_en_amount(m.group("b")),
                       qualifier=q, per=per, classifier=classifier)  # fmt: skip

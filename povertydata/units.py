@@ -34,7 +34,7 @@ PER_UNITS: dict[str, str] = {
     "day": "day_duration",
 }
 
-_NOT_QUANTITIES = frozenset({"year", "date", "ratio"})
+_NOT_QUANTITIES = frozenset({"year", "date", "ratio", "fraction"})
 
 
 @functools.cache
@@ -55,7 +55,7 @@ def quantity(value: Decimal, unit: str, per: tuple[str, ...] = ()) -> pint.Quant
     """Make a pint Quantity of ``value`` in ``unit`` (a figure unit key), divided by ``per``.
 
     Raises:
-        ValueError: for ``year``, ``date`` and ``ratio``, which are not quantities, and
+        ValueError: for ``year``, ``date``, ``ratio`` and ``fraction``, which are not quantities, and
             for an unknown unit or denominator key.
 
     """

@@ -46,12 +46,12 @@ D = Decimal
         ("近6倍", Figure(D(6), unit="fold", qualifier="nearly")),
         ("1:10", Figure(unit="ratio", terms=(D(1), D(10)))),
         ("四分之三", Figure(D("0.75"))),
-        ("三分之一", Figure(unit="ratio", terms=(D(1), D(3)))),
+        ("三分之一", Figure(unit="fraction", terms=(D(1), D(3)))),
         # a fraction written with digits is the same figure
         ("3/4", Figure(D("0.75"))),
-        ("1/3", Figure(unit="ratio", terms=(D(1), D(3)))),
-        ("2/3以上", Figure(unit="ratio", qualifier="at_least", terms=(D(2), D(3)))),
-        ("近1/3", Figure(unit="ratio", qualifier="nearly", terms=(D(1), D(3)))),
+        ("1/3", Figure(unit="fraction", terms=(D(1), D(3)))),
+        ("2/3以上", Figure(unit="fraction", qualifier="at_least", terms=(D(2), D(3)))),
+        ("近1/3", Figure(unit="fraction", qualifier="nearly", terms=(D(1), D(3)))),
         # the whole: 百分之百
         ("百分之百", Figure(D(100), unit="percent")),
         # 成 is a tenth, ‰ a thousandth; the word is kept as the classifier

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from povertydata import Figure, ParseError, format, parse
 
@@ -100,3 +101,23 @@ def test_measure_words_are_kept(text: str, zh: str, en: str) -> None:
 def test_english_with_an_unknown_word_is_refused() -> None:
     with pytest.raises(ParseError, match="English text that is not a figure"):
         parse("5 apples")
+
+
+def _inexact(num: int, den: int) -> bool:
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    return num % den != 0
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@given(
+    terms=st.tuples(st.integers(1, 999), st.integers(2, 999)).filter(lambda t: _inexact(*t)),
+    qualifier=st.sampled_from(["exact", "nearly", "at_least", "approx"]),
+)
+def test_fractions_round_trip_and_are_no_ratios(locale: str, terms: tuple[int, int], qualifier: str) -> None:
+    figure = Figure(unit="fraction", qualifier=qualifier, terms=(D(terms[0]), D(terms[1])))
+    written = format(figure, locale=locale)
+    assert ":" not in written
+    assert parse(written) == figure

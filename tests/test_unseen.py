@@ -327,7 +327,7 @@ CASES: list[tuple[str, list[Expected]]] = [
     (
         "贫困户中，因病致贫的占三分之一，因缺技术致贫的约占四分之一。",
         # 约占 ("about ... of") hedges the share it stands before.
-        [q("三分之一", unit="ratio", terms=(1, 3)), q("约占四分之一", "0.25", qualifier="approx")],
+        [q("三分之一", unit="fraction", terms=(1, 3)), q("约占四分之一", "0.25", qualifier="approx")],
     ),
     (
         "全县农村集体经济收入5万元以上的村达到86个，占比76.8%。",
@@ -936,8 +936,8 @@ CASES: list[tuple[str, list[Expected]]] = [
         "全县近1/3的贫困人口集中在深度贫困村，2/3以上的帮扶资金投向产业。",
         # 1/3 is 三分之一 written with digits.
         [
-            q("近1/3", unit="ratio", qualifier="nearly", terms=(1, 3)),
-            q("2/3以上", unit="ratio", qualifier="at_least", terms=(2, 3)),
+            q("近1/3", unit="fraction", qualifier="nearly", terms=(1, 3)),
+            q("2/3以上", unit="fraction", qualifier="at_least", terms=(2, 3)),
         ],
     ),
     (
