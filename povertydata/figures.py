@@ -129,6 +129,9 @@ _NAME = re.compile(_NAME_PATTERN, re.VERBOSE)
 # digits of 34. Without a magnitude only before a unit or measure word: 一二三 alone is 123.
 _WORD_AFTER_PAIR = "[" + re.escape("".join({w[0] for w in (*lex.UNITS, *lex.CLASSIFIERS, *lex.YUAN)})) + "]"
 
+# What follows 日 in a currency word (日元, 日币): after a number, no day of the month.
+_YEN_TAILS = "|".join(re.escape(w[1:]) for w in lex.CURRENCIES if w[0] == "日") or "(?!)"
+
 # Tried in this order at every place a figure might start.
 _CANDIDATE = re.compile(
     rf"""
@@ -141,7 +144,7 @@ _CANDIDATE = re.compile(
   | {_DATE_PATTERN}
   | (?P<years>(?P<y1>{_YEAR_NUM})年?{_YEAR_RANGE_SEP}(?P<y2>{_YEAR_NUM})年(?:度)?)
   | (?P<year>(?P<y>{_YEAR_NUM})年(?:度)?)
-  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|元))  # 12日元 is yen
+  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|{_YEN_TAILS}))  # 12日元, 5日币 are yen
   | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?(?![0-9:]))
   | (?P<fraction>
         (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{_CN}]+))分之

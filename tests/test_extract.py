@@ -274,9 +274,9 @@ _PIECES = [
     *["户", "人", "名", "位", "个", "个月", "个百分点", "次", "项", "届", "年", "年度", "年代", "月", "日", "成", "成员"],
     *["元", "万元", "亿元", "块", "角", "美元", "%", "‰", "倍", "亩", "公里", "千米", "千瓦", "MW", "kW", "贫困人口"],
     *["万", "亿", "一", "两", "三", "十", "二〇一七", "一批", "会议", "5", "20", "2017", "1.5", "0.42", "1,800"],
+    *[" ", "日币", "日元", "号"],
 ]  # fmt: skip
-# Text built of the words around figures. No 日币 and no space: there the fast path has
-# long read differently (5日币 is yen to it, 5日 a day to the full reader; 5个 -6个).
+# Text built of the words around figures, stray spaces and 日币 (yen, not a day) among them.
 piece_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 3000).map(str)), max_size=8).map("".join)
 
 
