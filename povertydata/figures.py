@@ -31,6 +31,7 @@ from povertydata import _lexicon as lex
 from povertydata._figure import KINDS, QUALIFIERS, UNITS, Figure, Kind, Mention
 from povertydata.errors import ParseError
 from povertydata.numerals import (
+    _BIG_DECIMALS,
     BIG,
     CHINESE_CHARS,
     DIGITS,
@@ -1104,7 +1105,6 @@ def _scan_every() -> re.Pattern[str]:
     return re.compile(_scan_pattern(articles=True), re.VERBOSE)
 
 
-_BIG_DECIMALS = {ch: Decimal(v) for ch, v in BIG.items()}
 # Up to this many digits alone are a tidy value already: no need to tidy() them.
 _TIDY_DIGITS = 100
 
