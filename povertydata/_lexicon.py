@@ -39,6 +39,8 @@ CURRENCIES: dict[str, str] = {
     "新加坡元": "SGD",
     "瑞士法郎": "CHF",
 }  # fmt: skip
+#: The unit keys of money: the yuan (CNY) and the currencies above, by ISO 4217 code.
+MONEY_UNITS = frozenset(CURRENCIES.values())
 
 #: Words for the yuan itself (Chinese currency written after a number).
 YUAN = ("元", "圆", "块钱", "块")

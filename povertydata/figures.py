@@ -197,7 +197,7 @@ _RANGE_SEP = re.compile(rf"(?:\(含\))?\x20?(?:{_alternation(lex.RANGE_SEPARATOR
 _INFIX_FIRST = frozenset(w[0] for w in lex.INFIX_QUALIFIERS)
 _SUFFIX_FIRST = frozenset(w[0] for w in lex.SUFFIX_QUALIFIERS)
 _RANGE_FIRST = frozenset(w[0] for w in lex.RANGE_SEPARATORS) | {"(", " "}
-_MONEY_UNITS = frozenset({"CNY", *lex.CURRENCIES.values()})
+_MONEY_UNITS = lex.MONEY_UNITS
 
 # Words that may stand before a number, looked up backwards from the number.
 _EACH_WORDS = {"每" + w: k for w, k in lex.PER_WORDS.items()}
@@ -1227,9 +1227,6 @@ def _fast(t: str, p: int, m: re.Match[str], floor: int) -> tuple[int, int, Kind,
         return None  # 约5个 -6个: a range, perhaps
     if start < p and classifier in ("位", "名") and t[start - 1 : start] == "前":
         return None  # 前约5名: a rank
-    read_more = start < p or q_infix is not None or after in _RIGHT_STOP or m.lastgroup == "word"
-    if read_more and word[0] in "日号":
-        return None  # 5日币: the full reader may take 5日 for a day
     try:
         if not (q_prefix or q_infix or q_suffix or per):
             figure = _fast_figure(number, magnitude, word)

@@ -71,6 +71,11 @@ def _number(value: Decimal, locale: str, digits: int | None) -> str:
     return format_decimal(value, locale=locale, decimal_quantization=False, group_separator=not locale.startswith("zh"))
 
 
+def _terms(figure: Figure, separator: str, locale: str) -> str:
+    """A ratio's terms (1:10) or a fraction's numerator and denominator (1/3), every digit."""
+    return separator.join(_number(t, locale, None) for t in figure.terms)
+
+
 def _is_chinese(locale: str) -> bool:
     from babel import Locale
 
@@ -106,7 +111,7 @@ def format(figure: Figure, locale: str = "zh_CN", *, digits: int | None = None) 
 
 def _zh_scaled(value: Decimal, unit: str, locale: str, digits: int | None) -> str:
     """A number with 万 or 亿 where Chinese writes one."""
-    money = unit == "CNY" or unit in _ZH_CURRENCY
+    money = unit in lex.MONEY_UNITS
     for scale, word in ((10**8, "亿"), (10**4, "万")):
         scaled = EXACT.divide(value, Decimal(scale))
         # Chinese writes 26.15亿元 and 1800万元, but 45564.44元 rather than 4.556444万元.
@@ -124,9 +129,10 @@ def _zh_unit(figure: Figure) -> tuple[str, Decimal]:
         return figure.classifier or "个", _ONE
     # The measure word as written, where it is a word of this unit: 64岁 stays 64岁 (not
     # 64年), and 七成 is written 7成 rather than 70%, so parse reads back the same figure.
-    word = lex.UNITS.get(figure.classifier or "")
-    if word is not None and word.unit == unit and figure.classifier:
-        return figure.classifier, word.scale
+    classifier = figure.classifier
+    word = lex.UNITS.get(classifier) if classifier else None
+    if classifier and word is not None and word.unit == unit:
+        return classifier, word.scale
     return _ZH_UNITS[unit], _ONE
 
 
@@ -139,10 +145,10 @@ def _zh(figure: Figure, locale: str, digits: int | None) -> str:
             return f"{figure.low}—{figure.high}年"
         return f"{figure.value}年"
     if unit == "ratio":
-        return ":".join(_number(t, locale, None) for t in figure.terms)
+        return _terms(figure, ":", locale)
     word, scale = _zh_unit(figure)
     if unit == "fraction":
-        body = "/".join(_number(t, locale, None) for t in figure.terms)
+        body = _terms(figure, "/", locale)
     elif figure.value is not None:
         body = _zh_scaled(_unscale(figure.value, scale), unit, locale, digits) + word
     elif figure.low is not None and figure.high is not None:
@@ -188,10 +194,10 @@ def _en(figure: Figure, locale: str, digits: int | None) -> str:
     if unit == "year":
         return figure.when or ""
     if unit == "ratio":
-        return ":".join(_number(t, locale, None) for t in figure.terms)
-    money = unit == "CNY" or unit in _ZH_CURRENCY
+        return _terms(figure, ":", locale)
+    money = unit in lex.MONEY_UNITS
     if unit == "fraction":
-        amount = "/".join(_number(t, locale, None) for t in figure.terms)
+        amount = _terms(figure, "/", locale)
         plural = False
     elif figure.value is not None:
         amount = _en_scaled(figure.value, locale, digits, money)

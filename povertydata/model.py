@@ -72,9 +72,6 @@ _PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)
 _SENTENCE_END = "。！？!?；;\n"
 
 
-_CURRENCY_CODES = frozenset(lex.CURRENCIES.values()) | {"CNY"}
-
-
 def _unit_is(*units: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
     """A validator: the figure (or ``None``) has one of these units.
 
@@ -254,7 +251,7 @@ class Fund(_Located):
 
     """
 
-    amount: Figure = attrs.field(validator=_unit_is(*_CURRENCY_CODES))
+    amount: Figure = attrs.field(validator=_unit_is(*lex.MONEY_UNITS))
     kind: str = attrs.field(validator=v.in_(FUND_KINDS))
     source: str | None = attrs.field(default=None, validator=v.optional(v.in_(FUND_SOURCES)))
     purpose: str | None = None
