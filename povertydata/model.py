@@ -25,9 +25,11 @@ __all__ = [
     "CHECK_KINDS",
     "COHORT_STATUSES",
     "ERRATUM_KINDS",
+    "FIGURE_FIELDS",
     "FUND_KINDS",
     "FUND_SOURCES",
     "REGION_LEVELS",
+    "SECTIONS",
     "Category",
     "Check",
     "Erratum",
@@ -339,3 +341,20 @@ class Exclusion:
 
 #: Any record that carries figures.
 Record = Fund | HouseholdCohort | Indicator
+
+#: Section of a report file -> record class.
+SECTIONS: dict[str, type] = {
+    "programs": Program,
+    "funds": Fund,
+    "cohorts": HouseholdCohort,
+    "indicators": Indicator,
+    "errata": Erratum,
+    "checks": Check,
+    "exclusions": Exclusion,
+}
+#: Record class -> the fields that hold figures.
+FIGURE_FIELDS: dict[type, tuple[str, ...]] = {
+    Fund: ("amount",),
+    HouseholdCohort: ("households", "persons"),
+    Indicator: ("value",),
+}

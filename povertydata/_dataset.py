@@ -1,0 +1,129 @@
+"""The dataset: every record of the loaded reports, with checks and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from povertydata._figure import Figure
+from povertydata._records import CitedFigure, Records
+from povertydata.checks import CheckResult, Operand, evaluate
+from povertydata.model import (
+    FIGURE_FIELDS,
+    Category,
+    Check,
+    Erratum,
+    Exclusion,
+    Fund,
+    HouseholdCohort,
+    Indicator,
+    Program,
+    Record,
+    Region,
+    Report,
+)
+
+__all__ = ["Dataset"]
+
+
+@attrs.frozen(eq=False)
+class Dataset:
+    """Every canonical record, typed. Get one with :func:`load`."""
+
+    reports: Records[Report]
+    regions: Records[Region]
+    categories: Records[Category]
+    programs: Records[Program]
+    funds: Records[Fund]
+    cohorts: Records[HouseholdCohort]
+    indicators: Records[Indicator]
+    errata: Records[Erratum]
+    checks: Records[Check]
+    exclusions: tuple[Exclusion, ...]
+
+    def __getitem__(self, id: str) -> Any:
+        """Any record by its id (reports, regions, programmes, funds, cohorts …)."""
+        for records in (self.funds, self.cohorts, self.indicators, self.programs, self.errata, self.checks,
+                        self.reports, self.regions):  # fmt: skip
+            try:
+                return records.get(id)
+            except KeyError:
+                continue
+        raise KeyError(f"no record with id {id!r}")
+
+    def records(self) -> Iterator[Record]:
+        """Every record that carries figures: funds, then cohorts, then indicators."""
+        yield from self.funds
+        yield from self.cohorts
+        yield from self.indicators
+
+    def figures(self) -> Iterator[CitedFigure]:
+        """Every cited figure: one item per figure field and span that cites it."""
+        for record in self.records():
+            for field in FIGURE_FIELDS[type(record)]:
+                figure = getattr(record, field)
+                if figure is None:
+                    continue
+                for span in record.spans:
+                    if span.field == field:
+                        yield CitedFigure(record, field, figure, span)
+
+    def resolve(self, ref: str) -> Operand:
+        """Turn a check reference (``id`` or ``id#field``) into its value and spans.
+
+        Raises:
+            KeyError: for an unknown record or field, or a figure with no single value.
+
+        """
+        rid, _, field = ref.partition("#")
+        record = self[rid]
+        fields = FIGURE_FIELDS.get(type(record))
+        if fields is None:
+            raise KeyError(f"{ref!r} is not a record with figures")
+        if not field:
+            present = [f for f in fields if getattr(record, f) is not None]
+            if len(present) != 1:
+                raise KeyError(f"{ref!r} has several figures: name one as {rid}#field")
+            field = present[0]
+        if field not in fields:
+            raise KeyError(f"{ref!r}: no figure field {field!r}")
+        figure: Figure | None = getattr(record, field)
+        if figure is None or figure.value is None:
+            raise KeyError(f"{ref!r} has no single value")
+        return Operand(ref, figure.value, figure, tuple(s for s in record.spans if s.field == field))
+
+    def check(self) -> list[CheckResult]:
+        """Evaluate every declared check, in order."""
+        return [evaluate(c, self.resolve) for c in self.checks]
+
+    # The exports are a layer above; they are imported when asked for.
+
+    def table(self, kind: str) -> list[dict[str, Any]]:
+        """One flat row per record of ``kind`` (``"funds"``, ``"cohorts"`` …), decimals as exact strings."""
+        from povertydata.exports import table
+
+        return table(self, kind)
+
+    def to_arrow(self, kind: str, *, exact: bool = True) -> Any:
+        """One Arrow table of ``kind``: decimal columns, units and provenance as columns.
+
+        Needs ``pip install 'povertydata[arrow]'``; ``exact=False`` gives float columns.
+        """
+        from povertydata.exports import to_arrow
+
+        return to_arrow(self, kind, exact=exact)
+
+    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
+        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`)."""
+        from povertydata.exports import to_frame
+
+        return to_frame(self, kind, engine, exact=exact)
+
+    def export(self, folder: str | Path, fmt: str = "csv") -> list[Path]:
+        """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``."""
+        from povertydata.exports import write
+
+        return write(self, folder, fmt)

@@ -1,0 +1,155 @@
+"""Records: a sequence of records of one kind, looked up by id and filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar, overload
+
+import attrs
+
+from povertydata._figure import Figure
+from povertydata.model import Program, Record, Span, period_years
+
+__all__ = ["CitedFigure", "Records"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class CitedFigure:
+    """One cited figure of the dataset: the record, the field, the figure and its span."""
+
+    record: Record
+    field: str
+    figure: Figure
+    span: Span
+
+
+class _Index:
+    """What filters need to know beyond a record: the region tree and programme categories."""
+
+    __slots__ = ("_within", "categories", "children")
+
+    def __init__(self, children: dict[str, tuple[str, ...]], categories: dict[str, str]) -> None:
+        self.children = children
+        self.categories = categories  # programme id -> category key
+        self._within: dict[str, frozenset[str]] = {}
+
+    def within(self, region: str) -> frozenset[str]:
+        """The region and every region below it."""
+        found = self._within.get(region)
+        if found is None:
+            below = {region}
+            for child in self.children.get(region, ()):
+                below |= self.within(child)
+            found = self._within[region] = frozenset(below)
+        return found
+
+
+def _field_equals(name: str, wanted: object) -> Callable[[Any], bool]:
+    return lambda r: bool(getattr(r, name, None) == wanted)
+
+
+class Records(Sequence[T], Generic[T]):
+    """A sequence of records of one kind, with look-up by id and filtering.
+
+    >>> import povertydata as pv
+    >>> len(pv.load().cohorts.where(report="qianjiang-2015")) > 0
+    True
+    """
+
+    __slots__ = ("_by_id", "_index", "_items")
+
+    def __init__(self, items: Iterable[T], index: _Index) -> None:
+        self._items = tuple(items)
+        self._index = index
+        self._by_id = {getattr(r, "id", None): r for r in self._items}
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> Records[T]: ...
+    def __getitem__(self, i: int | slice) -> T | Records[T]:
+        if isinstance(i, slice):
+            return Records(self._items[i], self._index)
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        kind = type(self._items[0]).__name__ if self._items else "record"
+        return f"<Records: {len(self._items)} {kind}>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Records) and self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def get(self, id: str) -> T:
+        """The record with this id.
+
+        Raises:
+            KeyError: if there is none, naming the id.
+
+        """
+        try:
+            return self._by_id[id]
+        except KeyError:
+            raise KeyError(f"no record with id {id!r}") from None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the records, in order."""
+        return tuple(str(getattr(r, "id", "")) for r in self._items)
+
+    def where(
+        self,
+        *,
+        report: str | None = None,
+        region: str | None = None,
+        program: str | None = None,
+        category: str | None = None,
+        period: str | None = None,
+        **fields: object,
+    ) -> Records[T]:
+        """The records that match every filter given.
+
+        Args:
+            report: A report id.
+            region: A region id; a region includes its children (Haixi includes Golmud).
+            program: A programme id.
+            category: A programme category key; a record matches through its programme.
+            period: An ISO 8601 year or interval; records whose period overlaps it.
+            **fields: Any other field and the value it must equal (``status="relocated"``).
+
+        """
+        tests: list[Callable[[Any], bool]] = []
+        if report is not None:
+            tests.append(lambda r: getattr(r, "report", getattr(r, "id", None)) == report)
+        if region is not None:
+            inside = self._index.within(region)
+            tests.append(lambda r: getattr(r, "region", getattr(r, "id", None)) in inside)
+        if program is not None:
+            tests.append(lambda r: (r.id if isinstance(r, Program) else getattr(r, "program", None)) == program)
+        if category is not None:
+            cats = self._index.categories
+            tests.append(
+                lambda r: (
+                    (r.category if isinstance(r, Program) else cats.get(getattr(r, "program", None) or "")) == category
+                )
+            )
+        if period is not None:
+            years = period_years(period)
+            assert years is not None
+            lo, hi = years
+
+            def overlaps(r: Any) -> bool:
+                got = period_years(getattr(r, "period", None))
+                return got is not None and got[0] <= hi and got[1] >= lo
+
+            tests.append(overlaps)
+        for name, wanted in fields.items():
+            tests.append(_field_equals(name, wanted))
+        return Records((r for r in self._items if all(t(r) for t in tests)), self._index)
