@@ -174,6 +174,14 @@ def _cross_check(
                 if getattr(item, field) is not None and not any(s.field == field for s in item.spans):
                     raise DataError(label, item.id, f"figure {field!r} has no span")
     by_id = {x.id: x for key in ("funds", "cohorts", "indicators") for x in sections[key]}
+    for key in ("funds", "cohorts", "indicators"):
+        for item in sections[key]:
+            for whole in item.part_of:
+                other = by_id.get(whole)
+                if other is None or other.report != item.report:
+                    raise DataError(
+                        origin[item.id], item.id, f"part_of {whole!r} is not a record of figures of its report"
+                    )
     for c in sections["checks"]:
         label = origin[c.id]
         if c.erratum is not None and c.erratum not in errata_ids:

@@ -72,6 +72,8 @@ def _type(hint: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         inner = _type(args[0], attribute)
         return {"anyOf": [inner, {"type": "null"}]}
+    if origin is typing.Literal:
+        return {"enum": sorted(typing.get_args(hint))}
     if origin is tuple:
         return {"type": "array", "items": _type(typing.get_args(hint)[0], attribute)}
     if hint is str:

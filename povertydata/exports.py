@@ -43,6 +43,8 @@ _DESCRIPTIONS = {
     "region": "Region id (GB/T 2260 code where one exists)",
     "period": "Period the figure applies to (ISO 8601 year or interval)",
     "program": "Programme id",
+    "part_of": "Ids of the records this figure is a part of, separated by spaces",
+    "stage": "Where the figure stands: planned, underway or done (empty: not stated or mixed)",
     "value": "The figure, exact, in base units",
     "low": "Low end of a range, exact, in base units",
     "high": "High end of a range, exact, in base units",
@@ -64,7 +66,15 @@ def _figure_columns(prefix: str) -> list[tuple[str, str]]:
             (name("quote"), "string"), (name("start"), "integer"), (name("end"), "integer")]  # fmt: skip
 
 
-_COMMON = [("id", "string"), ("report", "string"), ("region", "string"), ("period", "string"), ("program", "string")]
+_COMMON = [
+    ("id", "string"),
+    ("report", "string"),
+    ("region", "string"),
+    ("period", "string"),
+    ("program", "string"),
+    ("part_of", "string"),
+    ("stage", "string"),
+]
 _SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "reports": [
         ("id", "string"),
@@ -215,7 +225,7 @@ def _row(record: Any, ds: Dataset) -> Row:
 
 def _common(record: Fund | HouseholdCohort | Indicator) -> Row:
     return {"id": record.id, "report": record.report, "region": record.region, "period": record.period,
-            "program": record.program}  # fmt: skip
+            "program": record.program, "part_of": " ".join(record.part_of) or None, "stage": record.stage}  # fmt: skip
 
 
 def _seed(record: Fund | HouseholdCohort | Indicator) -> str | None:

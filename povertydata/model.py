@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from attrs import validators as v
@@ -30,6 +30,7 @@ __all__ = [
     "FUND_SOURCES",
     "REGION_LEVELS",
     "SECTIONS",
+    "STAGES",
     "Category",
     "Check",
     "Erratum",
@@ -67,6 +68,9 @@ COHORT_STATUSES = frozenset(
 )  # fmt: skip
 #: How a report contradicts itself or is damaged.
 ERRATUM_KINDS = frozenset({"sum_mismatch", "conflict", "missing_digit", "truncated", "typo", "ambiguous"})
+#: Where a figure stands between plan and result (see docs/data-format.md).
+STAGES = ("planned", "underway", "done")
+Stage = Literal["planned", "underway", "done"]
 #: The arithmetic a :class:`Check` declares.
 CHECK_KINDS = frozenset({"sum", "difference", "product", "share", "ratio", "equal"})
 
@@ -232,6 +236,23 @@ class _Located:
 
 
 @attrs.frozen(kw_only=True)
+class _Figured(_Located):
+    """What every record of figures carries besides: its wholes and its stage.
+
+    Attributes:
+        part_of: The ids of the nearest records this figure is a part of (其中, a listed
+            component, a disbursed part of a loan, a district's share, a subset of a
+            population), in the same report.
+        stage: ``"planned"``, ``"underway"`` or ``"done"``; ``None`` where the text says
+            neither, or where the figure mixes stages.
+
+    """
+
+    part_of: tuple[str, ...] = ()
+    stage: Stage | None = attrs.field(default=None, validator=v.optional(v.in_(STAGES)))
+
+
+@attrs.frozen(kw_only=True)
 class Program(_Located):
     """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …)."""
 
@@ -241,7 +262,7 @@ class Program(_Located):
 
 
 @attrs.frozen(kw_only=True)
-class Fund(_Located):
+class Fund(_Figured):
     """An amount of money: allocated, invested, lent, donated, paid out.
 
     Attributes:
@@ -261,7 +282,7 @@ class Fund(_Located):
 
 
 @attrs.frozen(kw_only=True)
-class HouseholdCohort(_Located):
+class HouseholdCohort(_Figured):
     """A group of households and/or persons, with what happened to them.
 
     Attributes:
@@ -282,7 +303,7 @@ class HouseholdCohort(_Located):
 
 
 @attrs.frozen(kw_only=True)
-class Indicator(_Located):
+class Indicator(_Figured):
     """Any other figure: poverty incidence, villages, km of road, posts, meetings, incomes."""
 
     name_zh: str

@@ -126,6 +126,8 @@ def _first_report(folder: Path) -> tuple[Path, str]:
         (lambda d: d["funds"][0].update(program="no-such-programme"), "is not a programme"),
         (lambda d: d["funds"][0].update(spans=[]), "has no span"),
         (lambda d: d["funds"][0].update(period="last year"), "ISO 8601"),
+        (lambda d: d["funds"][0].update(part_of=["no-such-record"]), "part_of 'no-such-record' is not a record"),
+        (lambda d: d["funds"][0].update(stage="finished"), "stage"),
     ],
 )
 def test_damaged_records_name_file_and_record(tmp_path: Path, change: Any, reason: str) -> None:
