@@ -48,7 +48,8 @@ def report_page(ds: pv.Dataset, report: pv.Report) -> str:
     results = [c for c in ds.check() if c.check.report == report.id]
     lines += [f"## Checks ({len(results)})", ""]
     lines += [
-        f"- {'holds' if c.holds else '**does not hold**'}: `{c.check.id.split('/')[1]}`: {c.explanation}"
+        f"- {'holds' if c.holds else '**does not hold**'}: `{c.check.id.split('/')[1]}`"
+        f"{' (derived from `part_of`)' if c.derived else ''}: {c.explanation}"
         for c in results
     ]
     errata = ds.errata.where(report=report.id)

@@ -13,7 +13,8 @@ import attrs
 
 from povertydata import model
 from povertydata._figure import Figure
-from povertydata.model import STAGES, Program, Record, Span, Stage, period_years
+from povertydata._relations import closure
+from povertydata.model import STAGES, Fund, HouseholdCohort, Indicator, Program, Record, Span, Stage, period_years
 
 __all__ = ["CitedFigure", "Records"]
 
@@ -33,14 +34,36 @@ class CitedFigure:
 class _Index:
     """What filters need to know beyond a record: the region tree and programme categories."""
 
-    __slots__ = ("_within", "categories", "children")
+    __slots__ = ("_related", "_wholes", "_within", "categories", "children")
 
     def __init__(
-        self, children: dict[str, tuple[str, ...]] | None = None, categories: dict[str, str] | None = None
+        self,
+        children: dict[str, tuple[str, ...]] | None = None,
+        categories: dict[str, str] | None = None,
+        related: Iterable[Any] = (),
     ) -> None:
         self.children = children or {}
         self.categories = categories or {}  # programme id -> category key
         self._within: dict[str, frozenset[str]] = {}
+        self._related: tuple[Record, ...] = ()
+        self._wholes: dict[str, frozenset[str]] | None = None
+        self.relate(related)
+
+    def relate(self, records: Iterable[Any]) -> None:
+        """Know the parts and wholes among ``records`` (every figure record of a dataset)."""
+        self._related = tuple(r for r in records if isinstance(r, (Fund, HouseholdCohort, Indicator)))
+        self._wholes = None
+
+    def wholes(self, id: str) -> frozenset[str]:
+        """The ids of every record ``id`` is a part of, through any number of links.
+
+        Raises:
+            CycleError: if the records related are parts of themselves.
+
+        """
+        if self._wholes is None:
+            self._wholes = closure(self._related)
+        return self._wholes.get(id, frozenset())
 
     def within(self, region: str) -> frozenset[str]:
         """The region and every region below it."""
@@ -129,7 +152,7 @@ class Records(Sequence[T], Generic[T]):
 
     def __init__(self, items: Iterable[T], index: _Index | None = None, *, of: type | None = None) -> None:
         self._items = tuple(items)
-        self._index = index if index is not None else _Index()
+        self._index = index if index is not None else _Index(related=self._items)
         self._by_id = {getattr(r, "id", None): r for r in self._items}
         # The record class, so that an empty selection still knows its fields.
         self._of = of if of is not None else (type(self._items[0]) if self._items else None)

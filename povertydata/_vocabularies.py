@@ -201,6 +201,10 @@ CHECK_KINDS = Vocabulary(
         "share": "operands[0] / operands[1] × 100 is the result, in percent",
         "ratio": "operands[0] / operands[1] is the result",
         "equal": "every operand equals the result",
+        "at_most": (
+            "every operand is at most the result, qualifiers read as bounds; the library derives one for "
+            "every part and its whole, so declare one only to name the erratum of a part that exceeds its whole"
+        ),
     },
 )
 

@@ -354,9 +354,10 @@ class Check:
     """An arithmetic relation a report lets one verify, over record references.
 
     A reference is a record id, or ``record-id#field`` for a cohort's ``households`` or
-    ``persons``. Kinds: ``sum`` (operands add up to the result), ``difference`` (the
-    first operand minus the others), ``product``, ``share`` (operands[0] / operands[1] ×
-    100, in percent), ``ratio`` (operands[0] / operands[1]) and ``equal``.
+    ``persons``. The kinds and what each says are :data:`CHECK_KINDS`. The operands and
+    the result of a ``sum``, ``difference``, ``equal`` or ``at_most`` check share one unit
+    and one ``per``, and a ``sum``'s operands are parts (``part_of``) of its result: the
+    loader refuses a check that breaks either rule.
 
     Attributes:
         id: ``<report-id>/<slug>``.
