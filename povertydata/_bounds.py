@@ -92,7 +92,7 @@ def sum_bounds(parts: Iterable[Bounds]) -> Bounds:
     return Bounds(low, None if unbounded else high, low_open, high_open and not unbounded, near, upper)
 
 
-def as_figure(total: Bounds, unit: str) -> Figure:
+def as_figure(total: Bounds, unit: str, classifier: str | None = None) -> Figure:
     """The figure that states ``total`` most simply and stays true of it.
 
     A sum with no greatest amount is ``at_least`` its least; else a sum with an upper bound
@@ -100,10 +100,10 @@ def as_figure(total: Bounds, unit: str) -> Figure:
     ``approx``; ends that differ make a range.
     """
     if total.high is None:
-        return Figure(total.low, unit=unit, qualifier="at_least")
+        return Figure(total.low, unit=unit, qualifier="at_least", classifier=classifier)
     if total.upper:
-        return Figure(total.high, unit=unit, qualifier="at_most")
+        return Figure(total.high, unit=unit, qualifier="at_most", classifier=classifier)
     qualifier = "approx" if total.near else "exact"
     if total.low != total.high:
-        return Figure(unit=unit, qualifier=qualifier, low=total.low, high=total.high)
-    return Figure(total.low, unit=unit, qualifier=qualifier)
+        return Figure(unit=unit, qualifier=qualifier, low=total.low, high=total.high, classifier=classifier)
+    return Figure(total.low, unit=unit, qualifier=qualifier, classifier=classifier)

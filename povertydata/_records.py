@@ -14,6 +14,7 @@ import attrs
 from povertydata import model
 from povertydata._figure import Figure
 from povertydata._relations import closure
+from povertydata._totals import field_of, total
 from povertydata.model import STAGES, Fund, HouseholdCohort, Indicator, Program, Record, Span, Stage, period_years
 
 __all__ = ["CitedFigure", "Records"]
@@ -170,7 +171,7 @@ class Records(Sequence[T], Generic[T]):
         return len(self._items)
 
     def __repr__(self) -> str:
-        kind = type(self._items[0]).__name__ if self._items else "record"
+        kind = self._of.__name__ if self._of is not None else "record"
         return f"<Records: {len(self._items)} {kind}>"
 
     def __eq__(self, other: object) -> bool:
@@ -195,6 +196,85 @@ class Records(Sequence[T], Generic[T]):
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
         return tuple(str(getattr(r, "id", "")) for r in self._items)
+
+    def filter(self, keep: Callable[[T], bool]) -> Records[T]:
+        """The records for which ``keep(record)`` is true, as a selection of the same dataset.
+
+        Like :meth:`where` and slicing, the selection keeps the parts and wholes of the
+        whole dataset, which :meth:`total` needs (a ``Records`` built from a list knows only
+        the relations among its own records).
+
+        >>> import povertydata as pv
+        >>> rates = pv.load().funds.filter(lambda f: bool(f.amount.per))
+        >>> all(f.amount.per for f in rates) and len(rates) > 0
+        True
+        """
+        return Records((r for r in self._items if keep(r)), self._index, of=self._of)
+
+    def total(self, field: str | None = None, *, stage: Stage | Collection[Stage | None] | None = None) -> Figure:
+        """The sum of the selection's figures, each amount counted once.
+
+        Args:
+            field: The figure to add: ``"households"`` or ``"persons"`` for cohorts (they
+                are separate totals); funds add their ``amount`` and indicators their
+                ``value`` without it being named.
+            stage: The stage(s) to include: ``"done"``, or a tuple in which ``None``
+                stands for records whose stage is not stated (``stage=("done", None)``).
+                Left out, every record of the selection must stand at one stage.
+
+        The rules:
+
+        - **Parts once.** A record whose whole is in the selection (through any number
+          of ``part_of`` links) and states the same figure is skipped: it is inside the
+          whole. Stages select first: a whole of another stage, or one whose stage is not
+          stated because it mixes stages, does not hide its parts.
+        - **Plans apart from results.** Records at different stages do not add up until
+          the caller names the stage(s) to include.
+        - **Only amounts.** Rates (a figure with ``per``: 每户3万元), figures of different
+          units, shares and points in time (percent, percentage points, multiples, ratios,
+          fractions, years, dates), negative figures and records of two reports on one
+          place (a region and a region within it: ``part_of`` does not link across
+          reports) are refused.
+        - **Qualifiers as bounds**, amounts being non-negative: exact figures give an
+          exact total; a lower bound among them (超过, 余, 以上) makes the total
+          ``at_least`` the sum of the least amounts; otherwise an upper bound (不超过,
+          不足) makes it ``at_most`` the sum of the greatest; otherwise an approximate
+          figure (约, 近) makes it ``approx``; ranges add end to end (15—30万 and 10万 make
+          25—40万). A record with no figure in ``field`` (a cohort of households only, in
+          a total of persons) or a vague one (几十万) adds an amount not known: the total
+          is ``at_least`` the rest.
+        - An empty selection totals zero (in CNY for funds, households or persons for
+          cohorts). The arithmetic is exact and runs in the library's own decimal context.
+
+        Raises:
+            ValueError: for mixed stages with none named, rates, mixed units, shares,
+                negative figures or overlapping reports, naming the records.
+            TypeError: for records with no figures (programmes, errata …), a cohort
+                total with no field named, or a ``stage`` of the wrong type.
+
+        >>> import povertydata as pv
+        >>> def fund(id, text, **more):
+        ...     return pv.Fund(id=id, report="d-2017", region="632802", amount=pv.parse(text), kind="loan", **more)
+        >>> money = pv.Records([
+        ...     fund("d-2017/loan", "23.2亿元", stage="done"),
+        ...     fund("d-2017/paid", "4.5亿元", stage="done", part_of=("d-2017/loan",)),
+        ...     fund("d-2017/plan", "20.52亿元", stage="planned"),
+        ...     fund("d-2017/spent", "6.94亿元", stage="done", part_of=("d-2017/plan",)),
+        ... ])
+        >>> money.total(stage="done")  # the 4.5亿 paid out is in the 23.2亿 loan
+        Figure(Decimal('3014000000'), unit='CNY')
+        >>> money.total(stage="planned")
+        Figure(Decimal('2052000000'), unit='CNY')
+        >>> money.total()  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: total(): the records stand at different stages (done: d-2017/loan, ...; planned: d-2017/plan); ...
+
+        """
+        cls = self._of if self._of is not None else None
+        name = field_of(cls, field)
+        stages = None if stage is None else _stages(stage, "total()")
+        return total(list(self._items), name, stages, self._index.wholes, self._index.within)  # type: ignore[arg-type]
 
     def where(
         self,

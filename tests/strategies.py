@@ -260,3 +260,25 @@ def _parse(text: str) -> Figure:
     from povertydata import parse
 
     return parse(text)
+
+
+#: Money figures a total reads as bounds: exact values, ranges, lower bounds and hedges.
+#: Upper bounds are left out: a total that is ``at_most`` keeps no least amount, so totals
+#: of totals that include one are looser than the total of the whole (see test_totals).
+summable_money = st.one_of(
+    money_values.map(lambda v: Figure(v, unit="CNY")),
+    st.builds(lambda v, q: Figure(v, unit="CNY", qualifier=q), money_values, st.sampled_from(["more_than", "at_least", "approx", "nearly"])),
+    money_ranges().map(lambda f: Figure(unit="CNY", low=f.low, high=f.high)),
+)  # fmt: skip
+
+
+@st.composite
+def part_forests(draw: st.DrawFn, figures: st.SearchStrategy[Figure] | None = None) -> list[Fund]:
+    """2 to 9 funds of one report, each a part of none, one or two earlier ones (wholes come first)."""
+    n = draw(st.integers(2, 9))
+    made: list[Fund] = []
+    for i in range(n):
+        wholes = draw(st.lists(st.integers(0, i - 1), max_size=2, unique=True)) if i else []
+        amount = draw(figures if figures is not None else money_values.map(lambda v: Figure(v, unit="CNY")))
+        made.append(fund(f"f{i}", amount, part_of=tuple(f"f{w}" for w in sorted(wholes))))
+    return made
