@@ -31,20 +31,37 @@ def report_page(ds: pv.Dataset, report: pv.Report) -> str:
             lines += ["None stated.", ""]
             continue
         if kind == "cohorts":
-            lines += ["| id | status | households | persons | quotes |", "| --- | --- | --- | --- | --- |"]
+            lines += ["| id | status | stage | households | persons | part of | quotes |",
+                      "| --- | --- | --- | --- | --- | --- | --- |"]  # fmt: skip
             for r in rows:
-                lines.append(f"| {_cell(r['id'].split('/')[1])} | {r['status']} | {_cell(r['households_value'])} | "
-                             f"{_cell(r['persons_value'])} | {_cell(' '.join(q for q in (r['households_quote'], r['persons_quote']) if q))} |")  # fmt: skip
+                lines.append(f"| {_cell(r['id'].split('/')[1])} | {r['status']} | {_stage(ds, r['id'])} | "
+                             f"{_cell(r['households_value'])} | {_cell(r['persons_value'])} | {_wholes(ds, r['id'])} | "
+                             f"{_cell(' '.join(q for q in (r['households_quote'], r['persons_quote']) if q))} |")  # fmt: skip
         else:
             what = "purpose" if kind == "funds" else "name_en"
-            lines += ["| id | what | value | unit | quote |", "| --- | --- | --- | --- | --- |"]
+            lines += [
+                "| id | what | stage | value | unit | part of | quote |",
+                "| --- | --- | --- | --- | --- | --- | --- |",
+            ]
             for r in rows:
                 value = r["value"] if r["value"] is not None else f"{r['low']}–{r['high']}"
                 unit = r["unit"] + (f" per {r['per']}" if r["per"] else "")
                 lines.append(
-                    f"| {_cell(r['id'].split('/')[1])} | {_cell(r[what])} | {_cell(value)} | {unit} | {_cell(r['quote'])} |"
+                    f"| {_cell(r['id'].split('/')[1])} | {_cell(r[what])} | {_stage(ds, r['id'])} | {_cell(value)} | "
+                    f"{unit} | {_wholes(ds, r['id'])} | {_cell(r['quote'])} |"
                 )
         lines.append("")
+    lines += ["## Money by stage", "", "The report's funds added up with `total()` (rates left out, each part counted "
+              "once, within its whole):", "", "| stage | total |", "| --- | --- |"]  # fmt: skip
+    money = ds.funds.where(report=report.id).filter(lambda f: not f.amount.per)
+    for name, stage in (("planned", "planned"), ("underway", "underway"), ("done", "done"), ("not stated", (None,))):
+        chosen = money.where(stage=stage)
+        try:
+            shown = pv.format(chosen.total(), locale="en") if chosen else "none stated"
+        except ValueError as error:
+            shown = f"not added up: {error}"
+        lines.append(f"| {name} | {_cell(shown)} |")
+    lines.append("")
     results = [c for c in ds.check() if c.check.report == report.id]
     lines += [f"## Checks ({len(results)})", ""]
     lines += [
@@ -56,6 +73,14 @@ def report_page(ds: pv.Dataset, report: pv.Report) -> str:
     lines += ["", f"## Errata ({len(errata)})", ""]
     lines += [f"- `{e.id.split('/')[1]}` ({e.kind}): {e.note}" for e in errata]
     return "\n".join(lines) + "\n"
+
+
+def _stage(ds: pv.Dataset, id: str) -> str:
+    return _cell(ds[id].stage or "")
+
+
+def _wholes(ds: pv.Dataset, id: str) -> str:
+    return _cell(", ".join(f"`{w.split('/')[1]}`" for w in ds[id].part_of))
 
 
 def _type_name(hint: object) -> str:
