@@ -243,8 +243,10 @@ class Records(Sequence[T], Generic[T]):
           25—40万). A record with no figure in ``field`` (a cohort of households only, in
           a total of persons) or a vague one (几十万) adds an amount not known: the total
           is ``at_least`` the rest.
-        - An empty selection totals zero (in CNY for funds, households or persons for
-          cohorts). The arithmetic is exact and runs in the library's own decimal context.
+        - A selection with nothing to add totals zero, in the unit of the selection's
+          figures (CNY for funds and households or persons for cohorts when there are
+          none; indicators with none, or of several units, have no unit to give zero in).
+          The arithmetic is exact and runs in the library's own decimal context.
 
         Raises:
             ValueError: for mixed stages with none named, rates, mixed units, shares,

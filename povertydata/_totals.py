@@ -80,9 +80,11 @@ def total(
             continue
         parts.append(bounds(getattr(r, field)))  # no figure: some amount, not known
     units = {f.unit for _, f in stated}
-    unit = units.pop() if units else _EMPTY_UNIT.get(field)
+    if not units:  # nothing at the stages chosen: the unit the whole selection is in, if one
+        units = {f.unit for r in records if (f := getattr(r, field)) is not None}
+    unit = units.pop() if len(units) == 1 else _EMPTY_UNIT.get(field)
     if unit is None:
-        raise ValueError("total(): no figure to total, so no unit to give the total in")
+        raise ValueError("total(): no figure to total, and no one unit to give a total of nothing in")
     # Counts keep their measure word where every figure has the same one (项, 个 …).
     classifiers = {f.classifier for _, f in stated}
     return as_figure(sum_bounds(parts), unit, classifiers.pop() if len(classifiers) == 1 else None)

@@ -190,6 +190,10 @@ def test_an_empty_selection_totals_zero() -> None:
     ds = pv.load()
     assert ds.funds.where(report="golmud-2017", period="2020").total() == F(D(0), unit="CNY")
     assert ds.cohorts.where(report="wuhai-2017", status="dibao").total("households") == F(D(0), unit="household")
+    villages = pv.Records([indicator("villages", "16个"), indicator("more", "8个", stage="done")])
+    assert villages.total(stage="underway") == F(D(0), unit="count")
+    with pytest.raises(ValueError, match="no figure to total, and no one unit"):
+        villages[:0].total()
 
 
 def test_totals_do_not_follow_the_callers_decimal_context() -> None:
