@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
-import functools
-import types
-import typing
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from povertydata import model
+from povertydata._fields import check_field, check_filters, read_stages
 from povertydata._figure import Figure
 from povertydata._relations import closure
 from povertydata._totals import field_of, total
-from povertydata.model import STAGES, Fund, HouseholdCohort, Indicator, Program, Record, Span, Stage, period_years
+from povertydata.model import Fund, HouseholdCohort, Indicator, Program, Record, Span, Stage, period_years
 
 __all__ = ["CitedFigure", "Records"]
 
@@ -79,66 +75,6 @@ class _Index:
 
 def _field_equals(name: str, wanted: object) -> Callable[[Any], bool]:
     return lambda r: bool(getattr(r, name, None) == wanted)
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """The resolved type of every attrs field of a record class."""
-    return {a.name: hint for a, hint in zip(attrs.fields(cls), _resolved(cls), strict=True)}
-
-
-def _resolved(cls: type) -> list[Any]:
-    found = typing.get_type_hints(cls, vars(model))
-    return [found[a.name] for a in attrs.fields(cls)]
-
-
-def _fits(value: object, hint: Any) -> bool:
-    """Whether ``value`` is of the type ``hint`` (unions, literals, ``tuple[X, ...]``, classes)."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(_fits(value, arg) for arg in typing.get_args(hint))
-    if origin is typing.Literal:
-        return value in typing.get_args(hint)
-    if origin is tuple:
-        item = typing.get_args(hint)[0]
-        return isinstance(value, tuple) and all(_fits(x, item) for x in value)
-    if hint is type(None):
-        return value is None
-    if hint is Any:
-        return True
-    if isinstance(hint, type):
-        return isinstance(value, hint) and not (isinstance(value, bool) and hint is not bool)
-    return True  # pragma: no cover - a field type this reader does not know constrains nothing
-
-
-def _describe(hint: Any) -> str:
-    """A type as a message says it: ``str or None``, ``tuple of str``."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        return " or ".join(_describe(arg) for arg in typing.get_args(hint))
-    if origin is typing.Literal:
-        return " or ".join(repr(arg) for arg in typing.get_args(hint))
-    if origin is tuple:
-        return f"a tuple of {_describe(typing.get_args(hint)[0])}"
-    if hint is type(None):
-        return "None"
-    return getattr(hint, "__name__", str(hint))
-
-
-def _stages(stage: object, what: str) -> frozenset[Stage | None]:
-    """The stages a ``stage=`` argument names: one stage, or a collection of stages and ``None``."""
-    chosen = (stage,) if isinstance(stage, str) else stage
-    if not isinstance(chosen, Collection) or isinstance(chosen, (str, bytes, dict)) or not chosen:
-        raise TypeError(
-            f"{what}: stage must be one of {', '.join(map(repr, STAGES))}, or a tuple of them and None "
-            f"(None for records whose stage is not stated), not {stage!r}"
-        )
-    for one in chosen:
-        if one is not None and one not in STAGES:
-            raise ValueError(
-                f"{what}: stage {one!r} is not a stage; one of: {', '.join(STAGES)} (or None where it is not stated)"
-            )
-    return frozenset(typing.cast("Collection[Stage | None]", chosen))
 
 
 class Records(Sequence[T], Generic[T]):
@@ -275,7 +211,7 @@ class Records(Sequence[T], Generic[T]):
         """
         cls = self._of if self._of is not None else None
         name = field_of(cls, field)
-        stages = None if stage is None else _stages(stage, "total()")
+        stages = None if stage is None else read_stages(stage, "total()")
         return total(list(self._items), name, stages, self._index.wholes, self._index.within)  # type: ignore[arg-type]
 
     def where(
@@ -316,11 +252,11 @@ class Records(Sequence[T], Generic[T]):
         TypeError: where(): HouseholdCohort has no field 'statuss'; did you mean 'status'?
 
         """
-        self._check_filters(report=report, region=region, program=program, category=category, period=period)
+        check_filters(report=report, region=region, program=program, category=category, period=period)
         tests: list[Callable[[Any], bool]] = []
         if stage is not None:
-            self._check_field("stage")
-            stages = _stages(stage, "where()")
+            check_field(self._of, "stage")
+            stages = read_stages(stage, "where()")
             tests.append(lambda r: getattr(r, "stage", None) in stages)
         if report is not None:
             tests.append(lambda r: getattr(r, "report", getattr(r, "id", None)) == report)
@@ -347,39 +283,6 @@ class Records(Sequence[T], Generic[T]):
 
             tests.append(overlaps)
         for name, wanted in fields.items():
-            self._check_field(name, wanted)
+            check_field(self._of, name, wanted)
             tests.append(_field_equals(name, wanted))
         return Records((r for r in self._items if all(t(r) for t in tests)), self._index, of=self._of)
-
-    def _check_filters(self, **given: object) -> None:
-        for name, value in given.items():
-            if value is not None and not isinstance(value, str):
-                example = "'2016' or '2015/2017'" if name == "period" else "an id such as 'golmud-2017'"
-                raise TypeError(f"where(): {name} must be a str ({example}), not {type(value).__name__} {value!r}")
-        period = given.get("period")
-        if isinstance(period, str) and not model._PERIOD.fullmatch(period):
-            raise ValueError(f"where(): period {period!r} is not an ISO 8601 year, month, day or interval of them")
-
-    def _check_field(self, name: str, *value: object) -> None:
-        """Refuse a field the records do not have, or a value that is not of its type or vocabulary."""
-        cls = self._of
-        if cls is None or not attrs.has(cls):
-            return
-        hints = _hints(cls)
-        if name not in hints:
-            close = difflib.get_close_matches(name, hints, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; its fields: {', '.join(hints)}"
-            raise TypeError(f"where(): {cls.__name__} has no field {name!r}{hint}")
-        if not value:
-            return
-        wanted = value[0]
-        if not _fits(wanted, hints[name]):
-            raise TypeError(
-                f"where(): {name} of {cls.__name__} is {_describe(hints[name])}, not {type(wanted).__name__} {wanted!r}"
-            )
-        attribute = attrs.fields_dict(cls)[name]
-        if wanted is not None and attribute.validator is not None:
-            try:
-                attribute.validator(None, attribute, wanted)
-            except ValueError as error:
-                raise ValueError(f"where(): {error}") from None
