@@ -10,6 +10,7 @@ import attrs
 
 from povertydata._figure import Figure
 from povertydata._records import CitedFigure, Records
+from povertydata._relations import derived_checks
 from povertydata.checks import CheckResult, Operand, evaluate
 from povertydata.model import (
     FIGURE_FIELDS,
@@ -43,6 +44,13 @@ class Dataset:
     errata: Records[Erratum]
     checks: Records[Check]
     exclusions: tuple[Exclusion, ...]
+
+    def __attrs_post_init__(self) -> None:
+        # Totals skip a record whose whole is in the selection, through any number of
+        # links: every selection of this dataset must know the parts and wholes of all of it.
+        related = list(self.records())
+        for records in (self.funds, self.cohorts, self.indicators):
+            records._index.relate(related)
 
     def __getitem__(self, id: str) -> Any:
         """Any record by its id (reports, regions, programmes, funds, cohorts …)."""
@@ -95,9 +103,21 @@ class Dataset:
             raise KeyError(f"{ref!r} has no single value")
         return Operand(ref, figure.value, figure, tuple(s for s in record.spans if s.field == field))
 
-    def check(self) -> list[CheckResult]:
-        """Evaluate every declared check, in order."""
-        return [evaluate(c, self.resolve) for c in self.checks]
+    def check(self, *, derived: bool = True) -> list[CheckResult]:
+        """Evaluate every declared check, in order, then the checks derived from ``part_of``.
+
+        A derived check says a part is at most its whole (qualifiers read as bounds: a whole
+        stated as a lower bound cannot be exceeded); its result has ``derived=True``.
+        ``derived=False`` leaves them out.
+        """
+        results = [evaluate(c, self.resolve) for c in self.checks]
+        if derived:
+            results += [evaluate(c, self.resolve, derived=True) for c in self.derived_checks()]
+        return results
+
+    def derived_checks(self) -> list[Check]:
+        """The ``at_most`` checks ``part_of`` implies: each part is at most its whole, on every figure they share."""
+        return derived_checks(self.records(), self.checks)
 
     # The exports are a layer above; they are imported when asked for.
 

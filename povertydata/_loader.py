@@ -16,6 +16,7 @@ import cattrs
 from povertydata._convert import converter
 from povertydata._dataset import Dataset
 from povertydata._records import Records, _Index
+from povertydata._relations import validate as validate_relations
 from povertydata.errors import DataError
 from povertydata.model import FIGURE_FIELDS, SECTIONS, Category, Exclusion, Region, Report
 from povertydata.sources import seed_names, seed_text
@@ -115,6 +116,7 @@ def build(
             for item in items:
                 origin[getattr(item, "id", "")] = label
     _cross_check(regions, categories, reports, sections, origin)
+    validate_relations(sections, origin)
     children: dict[str, list[str]] = {}
     for region in regions:
         if region.parent is not None:

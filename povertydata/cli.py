@@ -129,17 +129,39 @@ def _cmd_summary(_args: argparse.Namespace, out: TextIO) -> int:
         f"{len(ds.errata)} errata, {sum(1 for _ in ds.figures())} cited figures",
         file=out,
     )
-    print(f"checks: {sum(r.holds for r in results)} hold, {sum(not r.holds for r in results)} do not", file=out)
+    derived = sum(r.derived for r in results)
+    print(
+        f"checks: {len(results) - derived} declared, {derived} derived from part_of; "
+        f"{sum(r.holds for r in results)} hold, {sum(not r.holds for r in results)} do not",
+        file=out,
+    )
     print(file=out)
-    # Reports state totals and their parts side by side, so adding every fund would count
-    # money twice: the summary gives the count and the largest single amount instead.
-    print("money per report (funds; the largest single amount, rates left out):", file=out)
+    # Every report's money through total(): a part counted once, inside its whole, and a
+    # plan never added to a result. Rates are left out: they are no amounts.
+    print("money per report and stage (funds, rates left out, each part counted once within its whole):", file=out)
+    stages: list[tuple[str, Any]] = [("planned", "planned"), ("underway", "underway"), ("done", "done"),
+                                     ("not stated", (None,))]  # fmt: skip
+    rows = [["report", "region", *(name for name, _ in stages)]]
+    refused: list[str] = []
     for report in ds.reports:
-        funds = [f for f in ds.funds.where(report=report.id) if f.amount.value is not None and not f.amount.per]
-        region = ds.regions.get(report.region)
-        largest = max((f.amount.value for f in funds if f.amount.value is not None), default=None)
-        amount = "-" if largest is None else format(Figure(largest, unit="CNY"), locale="en", digits=4)
-        print(f"  {report.id:16} {region.name_en:20} {len(funds):3} amounts, largest {amount}", file=out)
+        funds = ds.funds.where(report=report.id).filter(lambda f: not f.amount.per)
+        row = [report.id, ds.regions.get(report.region).name_en]
+        for name, stage in stages:
+            chosen = funds.where(stage=stage)
+            if not chosen:
+                row.append("-")
+                continue
+            try:
+                row.append(format(chosen.total(), locale="en", digits=4))
+            except ValueError as error:
+                row.append("?")
+                refused.append(f"  {report.id}, {name}: {error}")
+        rows.append(row)
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  " + "  ".join(_pad(cell, w) for cell, w in zip(r, widths, strict=True)).rstrip(), file=out)
+    for line in refused:
+        print(line, file=out)
     return 0
 
 

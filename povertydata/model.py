@@ -19,6 +19,18 @@ from attrs import validators as v
 
 from povertydata import _lexicon as lex
 from povertydata._figure import Figure
+from povertydata._vocabularies import (
+    CHECK_KINDS,
+    COHORT_STATUSES,
+    ERRATUM_KINDS,
+    FUND_KINDS,
+    FUND_SOURCES,
+    REGION_LEVELS,
+    STAGES,
+    VOCABULARIES,
+    Vocabulary,
+    one_of,
+)
 from povertydata.sources import seed_text
 
 __all__ = [
@@ -31,6 +43,7 @@ __all__ = [
     "REGION_LEVELS",
     "SECTIONS",
     "STAGES",
+    "VOCABULARIES",
     "Category",
     "Check",
     "Erratum",
@@ -43,36 +56,12 @@ __all__ = [
     "Region",
     "Report",
     "Span",
+    "Stage",
+    "Vocabulary",
 ]
 
-#: Levels of the administrative hierarchy, top down.
-REGION_LEVELS = ("country", "province", "prefecture", "county", "township", "village")
-#: Who a fund comes from, where the text says.
-FUND_SOURCES = frozenset(
-    {"central", "provincial", "prefecture", "county", "township", "village", "bank", "enterprise", "social", "mixed"}
-)
-#: What a fund is.
-FUND_KINDS = frozenset(
-    {
-        "allocated", "invested", "loan", "interest_subsidy", "donation", "dividend", "subsidy",
-        "guarantee_fund", "mutual_aid_fund", "premium", "other",
-    }
-)  # fmt: skip
-#: What a group of households or persons is.
-COHORT_STATUSES = frozenset(
-    {
-        "registered_poor", "lifted_out", "remaining", "target", "relocated", "trained", "employed",
-        "insured", "paired", "assisted", "housing_renovated", "students_supported", "dibao",
-        "returned_to_poverty", "other",
-    }
-)  # fmt: skip
-#: How a report contradicts itself or is damaged.
-ERRATUM_KINDS = frozenset({"sum_mismatch", "conflict", "missing_digit", "truncated", "typo", "ambiguous"})
-#: Where a figure stands between plan and result (see docs/data-format.md).
-STAGES = ("planned", "underway", "done")
 Stage = Literal["planned", "underway", "done"]
-#: The arithmetic a :class:`Check` declares.
-CHECK_KINDS = frozenset({"sum", "difference", "product", "share", "ratio", "equal"})
+"""The type of a record's stage: a key of :data:`STAGES`."""
 
 _PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
 _SENTENCE_END = "。！？!?；;\n"
@@ -171,7 +160,7 @@ class Region:
     code: str | None = attrs.field(validator=v.optional(v.matches_re(r"[1-9]\d{5}")))
     name_zh: str
     name_en: str
-    level: str = attrs.field(validator=v.in_(REGION_LEVELS))
+    level: str = attrs.field(validator=one_of(REGION_LEVELS))
     parent: str | None = None
 
 
@@ -225,7 +214,17 @@ class Report:
 
 @attrs.frozen(kw_only=True)
 class _Located:
-    """What every record of a report carries: its id, report, region, period, spans, note."""
+    """What every record of a report carries: its id, report, region, period, spans, note.
+
+    Attributes:
+        id: ``<report-id>/<slug>``, unique in the dataset.
+        report: The id of the report it comes from.
+        region: The id of the region the figure is about.
+        period: The period it covers (ISO 8601 year, month, day or interval), or ``None``.
+        spans: Where the text states it.
+        note: What a reader should know that the fields do not say, or ``None``.
+
+    """
 
     id: str
     report: str
@@ -243,18 +242,26 @@ class _Figured(_Located):
         part_of: The ids of the nearest records this figure is a part of (其中, a listed
             component, a disbursed part of a loan, a district's share, a subset of a
             population), in the same report.
-        stage: ``"planned"``, ``"underway"`` or ``"done"``; ``None`` where the text says
-            neither, or where the figure mixes stages.
+        stage: Where the figure stands between plan and result: ``"planned"``,
+            ``"underway"`` or ``"done"`` (a key of :data:`STAGES`); ``None`` where the text
+            says neither, or where the figure mixes stages.
 
     """
 
     part_of: tuple[str, ...] = ()
-    stage: Stage | None = attrs.field(default=None, validator=v.optional(v.in_(STAGES)))
+    stage: Stage | None = attrs.field(default=None, validator=v.optional(one_of(STAGES)))
 
 
 @attrs.frozen(kw_only=True)
 class Program(_Located):
-    """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …)."""
+    """An intervention a report describes (金融扶贫, 危房改造, 易地扶贫搬迁 …).
+
+    Attributes:
+        name_zh: The name as the text gives it.
+        name_en: The name in English.
+        category: The key of its programme category (``categories.json``).
+
+    """
 
     name_zh: str
     name_en: str
@@ -275,8 +282,8 @@ class Fund(_Figured):
     """
 
     amount: Figure = attrs.field(validator=_unit_is(*lex.MONEY_UNITS))
-    kind: str = attrs.field(validator=v.in_(FUND_KINDS))
-    source: str | None = attrs.field(default=None, validator=v.optional(v.in_(FUND_SOURCES)))
+    kind: str = attrs.field(validator=one_of(FUND_KINDS))
+    source: str | None = attrs.field(default=None, validator=v.optional(one_of(FUND_SOURCES)))
     purpose: str | None = None
     program: str | None = None
 
@@ -288,13 +295,15 @@ class HouseholdCohort(_Figured):
     Attributes:
         households: How many households, if the text says.
         persons: How many persons, if the text says.
-        status: A key of :data:`COHORT_STATUSES` (``"lifted_out"``, ``"relocated"`` …).
+        status: What the group is, or what happened or is to happen to it (a key of
+            :data:`COHORT_STATUSES`: ``"lifted_out"``, ``"relocated"`` …).
+        program: The id of the programme it belongs to, if any.
 
     """
 
     households: Figure | None = attrs.field(default=None, validator=_unit_is("household"))
     persons: Figure | None = attrs.field(default=None, validator=_unit_is("person"))
-    status: str = attrs.field(validator=v.in_(COHORT_STATUSES))
+    status: str = attrs.field(validator=one_of(COHORT_STATUSES))
     program: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -304,7 +313,15 @@ class HouseholdCohort(_Figured):
 
 @attrs.frozen(kw_only=True)
 class Indicator(_Figured):
-    """Any other figure: poverty incidence, villages, km of road, posts, meetings, incomes."""
+    """Any other figure: poverty incidence, villages, km of road, posts, meetings, incomes.
+
+    Attributes:
+        name_zh: What is counted or measured, as the text says it.
+        name_en: The same in English.
+        value: The figure.
+        program: The id of the programme it belongs to, if any.
+
+    """
 
     name_zh: str
     name_en: str
@@ -314,11 +331,20 @@ class Indicator(_Figured):
 
 @attrs.frozen(kw_only=True)
 class Erratum:
-    """Where a report contradicts itself or is damaged. Figures are never corrected."""
+    """Where a report contradicts itself or is damaged. Figures are never corrected.
+
+    Attributes:
+        id: ``<report-id>/<slug>``.
+        report: The id of the report.
+        kind: How the text is wrong (a key of :data:`ERRATUM_KINDS`).
+        note: What is wrong, with the numbers.
+        spans: Where the text shows it.
+
+    """
 
     id: str
     report: str
-    kind: str = attrs.field(validator=v.in_(ERRATUM_KINDS))
+    kind: str = attrs.field(validator=one_of(ERRATUM_KINDS))
     note: str
     spans: tuple[Span, ...] = ()
 
@@ -328,20 +354,27 @@ class Check:
     """An arithmetic relation a report lets one verify, over record references.
 
     A reference is a record id, or ``record-id#field`` for a cohort's ``households`` or
-    ``persons``. Kinds: ``sum`` (operands add up to the result), ``difference`` (the
-    first operand minus the others), ``product``, ``share`` (operands[0] / operands[1] ×
-    100, in percent), ``ratio`` (operands[0] / operands[1]) and ``equal``.
+    ``persons``. The kinds and what each says are :data:`CHECK_KINDS`. The operands and
+    the result of a ``sum``, ``difference``, ``equal`` or ``at_most`` check share one unit
+    and one ``per``, and a ``sum``'s operands are parts (``part_of``) of its result: the
+    loader refuses a check that breaks either rule.
 
     Attributes:
+        id: ``<report-id>/<slug>``.
+        report: The id of the report.
+        kind: The arithmetic (a key of :data:`CHECK_KINDS`).
+        operands: The references the arithmetic runs over.
+        result: The reference of the figure the text states as the result.
         tolerance: The largest difference, in the result's unit, still counted as
             holding: for totals the report rounds (11.6万 against exact parts).
+        note: What the check says, in words.
         erratum: The id of the erratum that explains a check that does not hold.
 
     """
 
     id: str
     report: str
-    kind: str = attrs.field(validator=v.in_(CHECK_KINDS))
+    kind: str = attrs.field(validator=one_of(CHECK_KINDS))
     operands: tuple[str, ...]
     result: str
     tolerance: Decimal = Decimal(0)
@@ -351,7 +384,16 @@ class Check:
 
 @attrs.frozen(kw_only=True)
 class Exclusion:
-    """Quantity-like text in a report that is deliberately not a record, and why."""
+    """Quantity-like text in a report that is deliberately not a record, and why.
+
+    Attributes:
+        report: The id of the report.
+        start: Offset (code points) of the first character of the quote.
+        end: Offset one past the last character.
+        quote: The text at ``[start, end)``, exactly.
+        reason: Why it is no figure of the report (an idiom, a list marker, a name …).
+
+    """
 
     report: str
     start: int

@@ -203,3 +203,82 @@ def indicators(draw: st.DrawFn) -> Indicator:
         spans=tuple(draw(st.lists(spans_for("value"), max_size=2))),
         note=draw(notes),
     )
+
+
+# -- parts, wholes and stages: small synthetic selections -------------------------------
+
+
+def fund(
+    slug: str, amount: str | Figure, *, part_of: tuple[str, ...] = (), stage: str | None = None, **more: object
+) -> Fund:
+    """A fund of report ``t-2017`` with the given amount (``"100"``, ``"5万元"`` or a Figure)."""
+    figure = amount if isinstance(amount, Figure) else (
+        Figure(Decimal(amount), unit="CNY") if amount.replace(".", "").isdigit() else _parse(amount)
+    )  # fmt: skip
+    fields: dict[str, object] = {"kind": "allocated", "region": "632801", **more}
+    return Fund(id=f"t-2017/{slug}", report="t-2017", amount=figure, part_of=tuple(f"t-2017/{p}" for p in part_of),
+                stage=stage, **fields)  # type: ignore[arg-type]  # fmt: skip
+
+
+def cohort(
+    slug: str,
+    households: str | None = None,
+    persons: str | None = None,
+    *,
+    part_of: tuple[str, ...] = (),
+    stage: str | None = None,
+    status: str = "assisted",
+) -> HouseholdCohort:
+    """A cohort of report ``t-2017``: ``cohort("a", "10户", "30人")``."""
+    return HouseholdCohort(
+        id=f"t-2017/{slug}",
+        report="t-2017",
+        region="632801",
+        households=None if households is None else _parse(households),
+        persons=None if persons is None else _parse(persons),
+        status=status,
+        part_of=tuple(f"t-2017/{p}" for p in part_of),
+        stage=stage,  # type: ignore[arg-type]
+    )
+
+
+def indicator(slug: str, value: str, *, part_of: tuple[str, ...] = (), stage: str | None = None) -> Indicator:
+    """An indicator of report ``t-2017``: ``indicator("villages", "16个")``."""
+    return Indicator(
+        id=f"t-2017/{slug}",
+        report="t-2017",
+        region="632801",
+        name_zh=slug,
+        name_en=slug,
+        value=_parse(value),
+        part_of=tuple(f"t-2017/{p}" for p in part_of),
+        stage=stage,  # type: ignore[arg-type]
+    )
+
+
+def _parse(text: str) -> Figure:
+    from povertydata import parse
+
+    return parse(text)
+
+
+#: Money figures a total reads as bounds: exact values, ranges, lower bounds and hedges.
+#: Upper bounds are left out: a total that is ``at_most`` keeps no least amount, so totals
+#: of totals that include one are looser than the total of the whole (see test_totals).
+summable_money = st.one_of(
+    money_values.map(lambda v: Figure(v, unit="CNY")),
+    st.builds(lambda v, q: Figure(v, unit="CNY", qualifier=q), money_values, st.sampled_from(["more_than", "at_least", "approx", "nearly"])),
+    money_ranges().map(lambda f: Figure(unit="CNY", low=f.low, high=f.high)),
+)  # fmt: skip
+
+
+@st.composite
+def part_forests(draw: st.DrawFn, figures: st.SearchStrategy[Figure] | None = None) -> list[Fund]:
+    """2 to 9 funds of one report, each a part of none, one or two earlier ones (wholes come first)."""
+    n = draw(st.integers(2, 9))
+    made: list[Fund] = []
+    for i in range(n):
+        wholes = draw(st.lists(st.integers(0, i - 1), max_size=2, unique=True)) if i else []
+        amount = draw(figures if figures is not None else money_values.map(lambda v: Figure(v, unit="CNY")))
+        made.append(fund(f"f{i}", amount, part_of=tuple(f"f{w}" for w in sorted(wholes))))
+    return made

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -78,3 +80,76 @@ def test_reports_carry_their_metadata() -> None:
         assert report.title and report.title_en
         assert report.published is None or isinstance(report.published, dt.date)
         assert ds.regions.get(report.region)
+
+
+# -- vocabularies ---------------------------------------------------------------------
+
+
+def test_every_vocabulary_key_has_a_one_line_meaning() -> None:
+    from povertydata.model import VOCABULARIES
+
+    assert set(VOCABULARIES) == {
+        "REGION_LEVELS", "FUND_SOURCES", "FUND_KINDS", "COHORT_STATUSES", "STAGES", "ERRATUM_KINDS", "CHECK_KINDS"
+    }  # fmt: skip
+    for name, vocabulary in VOCABULARIES.items():
+        assert len(vocabulary) >= 3, name
+        for key, meaning in vocabulary.items():
+            assert key.isidentifier() and key == key.lower(), key
+            assert meaning.strip() and "\n" not in meaning, (name, key)
+
+
+def test_region_levels_run_top_down() -> None:
+    from povertydata.model import REGION_LEVELS
+
+    assert list(REGION_LEVELS) == ["country", "province", "prefecture", "county", "township", "village"]
+
+
+def test_the_stage_type_and_the_stage_vocabulary_agree() -> None:
+    import typing
+
+    from povertydata.model import STAGES, Stage
+
+    assert typing.get_args(Stage) == tuple(STAGES) == ("planned", "underway", "done")
+
+
+def test_the_target_status_is_marked_as_on_its_way_out() -> None:
+    from povertydata.model import COHORT_STATUSES
+
+    assert "on its way out" in COHORT_STATUSES["target"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: pv.Fund(id="x/y", report="x", amount=pv.parse("1元"), kind="gift", region="1"),
+         "kind 'gift' is not a fund kind; one of: allocated, invested"),
+        (lambda: pv.Fund(id="x/y", report="x", amount=pv.parse("1元"), kind="loan", source="aliens", region="1"),
+         "source 'aliens' is not a fund source"),
+        (lambda: pv.HouseholdCohort(id="x/c", report="x", persons=pv.parse("5人"), status="happy", region="1"),
+         "status 'happy' is not a cohort status"),
+        (lambda: pv.Fund(id="x/y", report="x", amount=pv.parse("1元"), kind="loan", region="1", stage="finished"),
+         "stage 'finished' is not a stage; one of: planned, underway, done"),
+        (lambda: pv.Erratum(id="x/e", report="x", kind="oops", note="n"), "kind 'oops' is not an erratum kind"),
+        (lambda: pv.Check(id="x/c", report="x", kind="mean", operands=("a",), result="b"),
+         "kind 'mean' is not a check kind"),
+        (lambda: pv.Region("x", None, "某地", "Somewhere", "galaxy"), "level 'galaxy' is not a region level"),
+    ],
+)  # fmt: skip
+def test_a_key_outside_its_vocabulary_is_refused_naming_the_vocabulary(make: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        make()
+
+
+def test_the_schema_enums_are_the_vocabularies() -> None:
+    from povertydata._schema import schemas
+    from povertydata.model import CHECK_KINDS, COHORT_STATUSES, FUND_KINDS, FUND_SOURCES, REGION_LEVELS, STAGES
+
+    report = schemas()["report.schema.json"]["properties"]
+    fund = report["funds"]["items"]["properties"]
+    assert fund["kind"] == {"enum": sorted(FUND_KINDS)}
+    assert fund["source"]["anyOf"][0] == {"enum": sorted(FUND_SOURCES)}
+    assert fund["stage"]["anyOf"][0] == {"enum": sorted(STAGES)}
+    assert report["cohorts"]["items"]["properties"]["status"] == {"enum": sorted(COHORT_STATUSES)}
+    assert report["checks"]["items"]["properties"]["kind"] == {"enum": sorted(CHECK_KINDS)}
+    regions = schemas()["regions.schema.json"]["properties"]["regions"]["items"]["properties"]
+    assert regions["level"] == {"enum": sorted(REGION_LEVELS)}
