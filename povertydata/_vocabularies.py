@@ -151,9 +151,6 @@ COHORT_STATUSES = Vocabulary(
         "registered_poor": "on the register of poor households and persons (建档立卡)",
         "lifted_out": "lifted out of poverty (脱贫, 退出)",
         "remaining": "still poor at a stated time (剩余, 尚未脱贫)",
-        "target": (
-            "on its way out: a group a plan aims at; write the status of what is to happen with stage planned instead"
-        ),
         "relocated": "moved by poverty-alleviation relocation (易地搬迁)",
         "trained": "given vocational or skills training (培训)",
         "employed": "given work or a post (就业, 公益岗位)",

@@ -132,8 +132,8 @@ def _add_check(kind: str, operands: list[str], result: str) -> Any:
         ("difference", ["pv-capacity-total", "pv-capacity-per-village"], "pv-capacity-total",
          "pv-capacity-per-village in MW per village"),
         ("at_most", ["cdb-loan-disbursed"], "trained-total#persons", "an at_most check takes figures of one unit"),
-        ("sum", ["cdb-loan-disbursed"], "cdb-loan",
-         "operand 'delingha-2017/cdb-loan-disbursed' is not a part of the result 'delingha-2017/cdb-loan'"),
+        ("sum", ["pv-provincial-park-fund"], "cdb-loan",
+         "operand 'delingha-2017/pv-provincial-park-fund' is not a part of the result 'delingha-2017/cdb-loan'"),
     ],
 )  # fmt: skip
 def test_a_check_over_different_quantities_is_refused(

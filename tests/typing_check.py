@@ -32,7 +32,9 @@ fund: pv.Fund = funds.get("golmud-2017/city-poverty-fund-2017")
 amount: pv.Figure = fund.amount
 span: pv.Span = fund.spans[0]
 sentence: str = span.context()
-cohorts: pv.Records[pv.HouseholdCohort] = ds.cohorts.where(report="qianjiang-2015", status="target")
+cohorts: pv.Records[pv.HouseholdCohort] = ds.cohorts.where(
+    report="qianjiang-2015", status="lifted_out", stage="planned"
+)
 for cited in ds.figures():
     record: pv.Fund | pv.HouseholdCohort | pv.Indicator = cited.record
 results: list[pv.CheckResult] = pv.check()

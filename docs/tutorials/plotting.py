@@ -15,9 +15,9 @@ def lifted_out_routes(path: str | Path) -> list[tuple[str, int]]:
     import matplotlib.pyplot as plt
 
     ds = pv.load()
-    # The six batches are a plan (status "target"); their ids name the routes:
-    # qianjiang-2015/lifted-by-medical-assistance.
-    cohorts = ds.cohorts.where(report="qianjiang-2015", status="target")
+    # The six batches are a plan (status "lifted_out" at stage "planned"); their ids name
+    # the routes: qianjiang-2015/lifted-by-medical-assistance.
+    cohorts = ds.cohorts.where(report="qianjiang-2015", status="lifted_out", stage="planned")
     bars = [
         (c.id.split("/")[1].removeprefix("lifted-by-").replace("-", " "), int(c.households.value))
         for c in cohorts
