@@ -18,10 +18,9 @@ import functools
 from pathlib import Path
 
 from povertydata._dataset import Dataset
-from povertydata._loader import build, package_files
+from povertydata._loader import build, folder_files, package_files
 from povertydata._records import CitedFigure, Records
 from povertydata.checks import CheckResult
-from povertydata.errors import DataError
 from povertydata.model import FIGURE_FIELDS, SECTIONS
 
 __all__ = ["FIGURE_FIELDS", "SECTIONS", "CitedFigure", "Dataset", "Records", "check", "load", "load_dir"]
@@ -42,33 +41,22 @@ def load() -> Dataset:
     """Load every canonical record shipped with the package (cached after the first call).
 
     Raises:
-        DataError: if the package data is damaged, naming the file and the record.
+        DataError: if the package data is damaged, naming the file, the record and the field.
 
     """
-    return build(*package_files())
+    return build(package_files())
 
 
 def load_dir(path: str | Path) -> Dataset:
-    """Load records from a folder laid out like the package data.
+    """Load records from a folder laid out like the package data, on its own.
 
-    The folder holds ``regions.json``, ``categories.json`` and ``reports/*.json``; the
-    reports cite the source texts shipped with the package. Useful for extending or
-    correcting the data locally before proposing a change.
+    Unlike :func:`load`, the folder is all the data: it holds ``regions.json``,
+    ``categories.json`` and ``reports/*.json``, and the bundled reports are not loaded
+    beside it; its reports cite its own ``seeds/*.txt`` or the source texts shipped with the
+    package. Useful for correcting a copy of the package data before proposing a change.
 
     Raises:
-        DataError: for damaged data, naming the file and the record.
+        DataError: for damaged data, naming the file, the record and the field.
 
     """
-    folder = Path(path)
-
-    def read(p: Path) -> tuple[str, str]:
-        try:
-            return str(p), p.read_text(encoding="utf-8")
-        except OSError as error:
-            raise DataError(str(p), None, f"cannot be read: {error.strerror}") from None
-
-    return build(
-        read(folder / "regions.json"),
-        read(folder / "categories.json"),
-        [read(p) for p in sorted((folder / "reports").glob("*.json"))],
-    )
+    return build(folder_files(path, alone=True))
