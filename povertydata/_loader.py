@@ -21,8 +21,9 @@ import attrs
 
 from povertydata._convert import StructureError, converter, describe, field_path
 from povertydata._dataset import Dataset
+from povertydata._figure import Figure
 from povertydata._records import Records, _Index
-from povertydata.errors import DataError
+from povertydata.errors import DataError, ParseError
 from povertydata.model import (
     FIGURE_FIELDS,
     REGION_LEVELS,
@@ -33,6 +34,7 @@ from povertydata.model import (
     Exclusion,
     Region,
     Report,
+    Span,
 )
 from povertydata.sources import seed_bytes, seed_names
 
@@ -484,6 +486,11 @@ class _Build:
                 self.fail(label, rid, f"must be {what}, not {span.field!r}", f"spans[{i}].field")
             elif span.field is not None and getattr(record, span.field) is None:
                 self.fail(label, rid, f"cites {span.field!r}, which the record leaves null", f"spans[{i}].field")
+            if span.field is None and (span.added or span.override is not None):
+                name = "added" if span.added else "override"
+                self.fail(label, rid, "only a span that cites a figure says how it reads", f"spans[{i}].{name}")
+            elif span.field in allowed and getattr(record, span.field) is not None:
+                self.check_reading(label, rid, i, span, getattr(record, span.field))
         for field in allowed:
             if getattr(record, field) is not None and not any(s.field == field for s in spans):
                 self.fail(label, rid, "the figure has no span that cites it", field)
@@ -493,6 +500,42 @@ class _Build:
                 self.fail(label, rid, "the same span is given twice", f"spans[{i}]")
             seen.add((span.start, span.end, span.field))
         return record
+
+    def check_reading(self, label: str, rid: str, i: int, span: Span, figure: Figure) -> None:
+        """The figure is ``parse(quote)`` with the span's declared additions, or an override says why not."""
+        from povertydata.figures import parse
+
+        at = f"spans[{i}]"
+        try:
+            parsed = parse(span.quote)
+        except ParseError as error:
+            if span.override is None:
+                self.fail(label, rid, f"quote {span.quote!r} does not parse ({error.reason}); a figure read "
+                          "otherwise needs an override that says why", f"{at}.quote")  # fmt: skip
+            elif span.added:
+                self.fail(label, rid, "the quote does not parse, so there is nothing to add to: the override "
+                          "covers the whole figure", f"{at}.added")  # fmt: skip
+            return
+        differ = [name for name in _FIGURE_ATTRIBUTES if getattr(parsed, name) != getattr(figure, name)]
+        covered = set()
+        for name in span.added:
+            if name not in differ:
+                self.fail(label, rid, f"{name!r} is declared as added, but parse({span.quote!r}) gives it already "
+                          f"({getattr(parsed, name)!r}): drop it", f"{at}.added")  # fmt: skip
+            elif not _is_addition(name, parsed, figure):
+                self.fail(label, rid, f"{name} {getattr(figure, name)!r} is no addition to parse({span.quote!r}), "
+                          f"which gives {getattr(parsed, name)!r}: that needs an override", f"{at}.added")  # fmt: skip
+            else:
+                covered.add(name)
+        rest = [name for name in differ if name not in covered]
+        if rest and span.override is None:
+            name = rest[0]
+            self.fail(label, rid, f"{name} {getattr(figure, name)!r} differs from parse({span.quote!r}), which "
+                      f"gives {getattr(parsed, name)!r}; if the text states it outside the quote, name it in "
+                      f"{at}.added, else give {at}.override with the reason", f"{span.field}.{name}")  # fmt: skip
+        elif not rest and span.override is not None:
+            self.fail(label, rid, f"the override is stale: parse({span.quote!r}) with the declared additions is "
+                      "the figure; drop it", f"{at}.override")  # fmt: skip
 
     def span_item(self, label: str, rid: str, index: int, raw: Any, source: tuple[str, str]) -> Any:
         if not isinstance(raw, dict):
@@ -654,6 +697,20 @@ def _locate(data: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str | No
     if len(path) >= 1 and path[0] == "report":
         return _name_of(data.get("report"), "id", "report"), field_path(path[1:])
     return None, field_path(path)
+
+
+_FIGURE_ATTRIBUTES = tuple(a.name for a in attrs.fields(Figure))
+
+
+def _is_addition(name: str, parsed: Figure, figure: Figure) -> bool:
+    """Whether the record's ``name`` adds to what ``parse`` read, rather than changing it."""
+    if name == "unit":
+        return parsed.unit == "number"  # a bare number the text gives a unit around it
+    if name == "qualifier":
+        return parsed.qualifier == "exact"
+    if name == "per":
+        return set(parsed.per) < set(figure.per)
+    return parsed.classifier is None
 
 
 def _period_problem(period: str | None) -> str | None:
