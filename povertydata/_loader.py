@@ -23,6 +23,7 @@ from povertydata._convert import StructureError, converter, describe, field_path
 from povertydata._dataset import Dataset
 from povertydata._figure import Figure
 from povertydata._records import Records, _Index
+from povertydata._schema import SCHEMA_REFS
 from povertydata.errors import DataError, ParseError
 from povertydata.model import (
     FIGURE_FIELDS,
@@ -36,7 +37,7 @@ from povertydata.model import (
     Report,
     Span,
 )
-from povertydata.sources import seed_bytes, seed_names
+from povertydata.sources import seed_bytes, seed_names, seed_sha256
 
 __all__ = ["DataFiles", "build", "folder_files", "package_files", "problems"]
 
@@ -236,8 +237,13 @@ class _Build:
                 self.fail(label, record, f"the key {key!r} is given twice in one object", field)
         allowed = set(top)
         for key in parsed:
-            if key not in allowed:
+            if key not in allowed and key != "$schema":
                 self.fail(label, None, f"unknown section; a {kind} file has {', '.join(sorted(allowed))}", key)
+        ref = SCHEMA_REFS[kind]
+        if parsed.get("$schema") != ref:
+            got = "missing" if "$schema" not in parsed else f"not {describe(parsed['$schema'])}"
+            self.fail(label, None, f"a {kind} file names its JSON Schema as {ref!r} ({got}); "
+                      "'povertydata data fmt' writes it", "$schema")  # fmt: skip
         return parsed
 
     def items(self, label: str, data: dict[str, Any], key: str, required: bool = False) -> list[Any]:
@@ -431,6 +437,11 @@ class _Build:
             seed_label, data = f"data/seeds/{report.seed}", seed_bytes(report.seed)
         else:
             self.fail(label, report.id, f"no source text {report.seed!r}", "seed")
+            return None
+        digest = seed_sha256(data)
+        if digest != report.seed_sha256:
+            self.fail(label, report.id, f"the source text {seed_label} has changed: its SHA-256 is {digest}, not the "
+                      f"{report.seed_sha256} the report pins; its offsets may no longer hold", "seed_sha256")  # fmt: skip
             return None
         try:
             text = data.decode("utf-8")

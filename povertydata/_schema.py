@@ -1,20 +1,23 @@
-"""JSON Schemas of the data files, generated from the model (``docs/schema/``).
+"""JSON Schemas of the data files, generated from the model.
 
-    python -m povertydata._schema docs/schema     # write them
+They ship in the package (``povertydata/data/schema/``), and every data folder keeps a
+copy in its ``schema/`` folder, so that the ``$schema`` each data file names resolves in
+the repository, in an installed wheel and in a folder of one's own, and an editor checks
+the file while a person types. ``povertydata data fmt`` writes them with the data files:
 
-Tests compare the files in ``docs/schema/`` with what this module generates, so the
-published schema cannot drift from the classes that read the data.
+    python -m povertydata data fmt povertydata/data     # data files and schemas, canonical
+
+Tests compare the package's copies with what this module generates, so the published
+schema cannot drift from the classes that read the data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 import types
 import typing
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -34,7 +37,15 @@ from povertydata.model import (
     Span,
 )
 
-__all__ = ["schemas"]
+__all__ = ["SCHEMA_REFS", "schemas", "text"]
+
+#: What each kind of data file names as its ``$schema``: a path relative to the file, into
+#: the ``schema/`` folder of the data folder it is in.
+SCHEMA_REFS = {
+    "report": "../schema/report.schema.json",
+    "regions": "schema/regions.schema.json",
+    "categories": "schema/categories.schema.json",
+}
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$", "description": "an exact decimal, as a string"}
 _FIGURE = {
@@ -109,14 +120,15 @@ def _object(cls: type) -> dict[str, Any]:
             "required": required}  # fmt: skip
 
 
-def _file(title: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+def _file(kind: str, title: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    own = {"$schema": {"const": SCHEMA_REFS[kind], "description": "this file's JSON Schema, as a relative path"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
         "type": "object",
         "additionalProperties": False,
-        "required": required,
-        "properties": properties,
+        "required": ["$schema", *required],
+        "properties": {**own, **properties},
     }
 
 
@@ -126,10 +138,10 @@ def schemas() -> dict[str, dict[str, Any]]:
                 "errata": Erratum, "checks": Check, "exclusions": Exclusion}  # fmt: skip
     report = {"report": _object(Report), **{key: _array(cls) for key, cls in sections.items()}}
     return {
-        "report.schema.json": _file("povertydata report file", report, ["report"]),
-        "regions.schema.json": _file("povertydata regions file", {"regions": _array(Region)}, ["regions"]),
+        "report.schema.json": _file("report", "povertydata report file", report, ["report"]),
+        "regions.schema.json": _file("regions", "povertydata regions file", {"regions": _array(Region)}, ["regions"]),
         "categories.schema.json": _file(
-            "povertydata programme categories file", {"categories": _array(Category)}, ["categories"]
+            "categories", "povertydata programme categories file", {"categories": _array(Category)}, ["categories"]
         ),
     }
 
@@ -138,11 +150,6 @@ def _array(cls: type) -> dict[str, Any]:
     return {"type": "array", "items": _object(cls)}
 
 
-def _write(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, schema in schemas().items():
-        (folder / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-if __name__ == "__main__":
-    _write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schema"))
+def text(schema: dict[str, Any]) -> str:
+    """A schema as its file holds it."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,7 @@
     povertydata extract FILE|DIR|-   every figure of any text, as JSON lines (--jobs N)
     povertydata check                every declared check with its numbers
     povertydata export --to DIR      every table as CSV, JSON, a data package or Parquet
+    povertydata data fmt [DIR]       the data files of a folder in canonical layout (--check)
 
 Errors go to standard error as one line that says what to do, with exit status 2 for a
 wrong command line and 1 for bad input or data.
@@ -298,6 +299,15 @@ def _cmd_check(_args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_data(args: argparse.Namespace, out: TextIO) -> int:
+    from povertydata import authoring
+
+    changed = authoring.fmt(args.folder, check=args.check)
+    for path in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path}", file=out)
+    return 1 if args.check and changed else 0
+
+
 class _UsageError(Exception):
     pass
 
@@ -334,6 +344,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "json", "datapackage", "parquet"), default="csv")
     e.add_argument("--to", required=True, metavar="DIR", help="the folder to write into")
     sub.add_parser("check", help="evaluate every declared check")
+    data = sub.add_parser("data", help="tools for a folder of data files (reports/, seeds/, regions.json)")
+    actions = data.add_subparsers(dest="action", metavar="ACTION", required=True)
+    f = actions.add_parser("fmt", help="write every data file in the canonical order and layout")
+    f.add_argument("folder", nargs="?", default=".", metavar="DIR", help="the data folder (default: here)")
+    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     return parser
 
 
@@ -347,6 +362,7 @@ _COMMANDS = {
     "extract": _cmd_extract,
     "export": _cmd_export,
     "check": _cmd_check,
+    "data": _cmd_data,
 }
 
 

@@ -224,6 +224,8 @@ class Report:
     Attributes:
         id: A readable slug (``"golmud-2017"``).
         seed: The file name of its text under ``seeds/``.
+        seed_sha256: The SHA-256 of that text's bytes (64 lowercase hex digits): the text
+            the offsets count in, pinned, so that a changed text is refused at load.
         title: The title as the text gives it (a descriptive one in [brackets] if none).
         title_en: The title in English.
         published: The publication date, where the text states it.
@@ -236,6 +238,7 @@ class Report:
 
     id: str
     seed: str
+    seed_sha256: str = attrs.field(kw_only=True, validator=v.matches_re(r"[0-9a-f]{64}"))
     title: str
     title_en: str
     published: dt.date | None

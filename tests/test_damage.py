@@ -168,6 +168,22 @@ def _negative_offsets(c: Copy) -> None:
     c.record(GOLMUD, FUND, lambda r: r["spans"][0].update(start=377 - length, end=383 - length))
 
 
+def _seed_file(change: Callable[[bytes], bytes], *, pin: bool = False) -> Callable[[Copy], object]:
+    """Give the copy a changed text of its own for golmud-2017 (``pin``: with the report pinning it)."""
+
+    def damage(c: Copy) -> None:
+        from povertydata.sources import seed_bytes, seed_sha256
+
+        name = c.load(GOLMUD)["report"]["seed"]
+        data = change(seed_bytes(name))
+        c.path("seeds").mkdir(exist_ok=True)
+        c.path(f"seeds/{name}").write_bytes(data)
+        if pin:
+            c.edit(GOLMUD, lambda d: d["report"].update(seed_sha256=seed_sha256(data)))
+
+    return damage
+
+
 def _nested(c: Copy) -> None:
     c.path(GOLMUD).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
 
@@ -282,6 +298,25 @@ CASES = [
     D("header gives its id twice", lambda c: c.text(GOLMUD, '"id": "golmud-2017",',
                                                      '"id": "golmud-2017", "id": "golmud-2016",'),
       GOLMUD, "golmud-2016", "id", False),
+    D("$schema missing", _file(lambda d: d.pop("$schema")), GOLMUD, None, "$schema", True),
+    D("$schema names another kind of file", _file(lambda d: d.update({"$schema": "../schema/regions.schema.json"})),
+      GOLMUD, None, "$schema", True),
+    D("$schema a URL of its own", _file(lambda d: d.update({"$schema": "https://example.org/report.json"})), GOLMUD,
+      None, "$schema", True),
+    D("regions.json $schema missing", _file(lambda d: d.pop("$schema"), REGIONS), REGIONS, None, "$schema", True),
+    # the source text, pinned
+    D("seed changed", _seed_file(lambda b: b.replace("格尔木".encode(), "德令哈".encode(), 1)), GOLMUD, "golmud-2017",
+      "seed_sha256", False),
+    D("seed truncated", _seed_file(lambda b: b[:1000]), GOLMUD, "golmud-2017", "seed_sha256", False),
+    D("seed with Windows line ends", _seed_file(lambda b: b.replace(b"\n", b"\r\n")), GOLMUD, "golmud-2017",
+      "seed_sha256", False),
+    D("seed not UTF-8, its hash pinned", _seed_file(lambda b: b.decode().encode("gb18030"), pin=True), GOLMUD,
+      "golmud-2017", "seed", False),
+    D("seed_sha256 missing", _file(lambda d: d["report"].pop("seed_sha256")), GOLMUD, "golmud-2017", "seed_sha256",
+      True),
+    D("seed_sha256 in capitals", _file(lambda d: d["report"].update(seed_sha256=d["report"]["seed_sha256"].upper())),
+      GOLMUD, "golmud-2017", "seed_sha256", True),
+    D("seed_sha256 of another text", _header(seed_sha256="0" * 64), GOLMUD, "golmud-2017", "seed_sha256", False),
     # records
     D("record with an unknown field", _set(colour="red"), GOLMUD, FUND, "colour", True),
     D("record without a required field", _drop("kind"), GOLMUD, FUND, "kind", True),
