@@ -23,7 +23,7 @@ from povertydata._convert import StructureError, converter, describe, field_path
 from povertydata._dataset import Dataset
 from povertydata._figure import Figure
 from povertydata._records import Records, _Index
-from povertydata._schema import SCHEMA_REFS
+from povertydata._schema import CATEGORY_KEY, LANGUAGE, REGION_ID, REPORT_ID, SCHEMA_REFS
 from povertydata.errors import DataError, ParseError
 from povertydata.model import (
     FIGURE_FIELDS,
@@ -41,11 +41,10 @@ from povertydata.sources import seed_bytes, seed_names, seed_sha256
 
 __all__ = ["DataFiles", "build", "folder_files", "package_files", "problems"]
 
-#: A report id, and the slug after ``<report-id>/`` in a record id.
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_SLUG = re.compile(SLUG)
-_REGION_ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-_CATEGORY_KEY = re.compile(r"[a-z]+(?:_[a-z]+)*")
+_SLUG = re.compile(REPORT_ID)  # a report id, and what follows <report-id>/ in a record id
+_REGION_ID = re.compile(REGION_ID)
+_CATEGORY_KEY = re.compile(CATEGORY_KEY)
+_LANGUAGE = re.compile(LANGUAGE)
 _PERIOD_END = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 #: JSON deeper than this is no data file of ours (a record is five levels down).
 _MAX_DEPTH = 32
@@ -429,6 +428,10 @@ class _Build:
         self.reports.append(report)
         self.origin[report.id] = label
         self.check_period(label, report.id, report.period)
+        if not _LANGUAGE.fullmatch(report.language):
+            self.fail(
+                label, report.id, f"a language is a BCP 47 tag (zh, zh-Hant), not {report.language!r}", "language"
+            )
         if report.region not in self.regions:
             self.fail(label, report.id, f"region {report.region!r} is not a region", "region")
         if report.seed in folder_seeds:
@@ -621,7 +624,7 @@ class _Build:
             erratum = errata.get(c.erratum)
             if erratum is None or erratum.report != c.report:
                 self.fail(label, c.id, f"erratum {c.erratum!r} is not an erratum of this report", "erratum")
-        if c.tolerance < 0:
+        if c.tolerance < 0 or c.tolerance.is_signed():
             self.fail(label, c.id, f"must not be negative, not {c.tolerance}", "tolerance")
         least = 2 if c.kind in ("share", "ratio", "difference") else 1
         if len(c.operands) < least or (c.kind in ("share", "ratio") and len(c.operands) != 2):
