@@ -36,14 +36,27 @@ def check() -> list[CheckResult]:
     return load().check()
 
 
-@functools.cache
-def load() -> Dataset:
-    """Load every canonical record shipped with the package (cached after the first call).
+def load(*folders: str | Path) -> Dataset:
+    """Load every canonical record shipped with the package, and the reports of ``folders``.
+
+    With no folder, the bundled data alone, loaded once and cached. Each folder is laid out
+    like the package data: ``reports/*.json`` (at least one report), and where it needs
+    them ``regions.json`` (regions of its own, outside the bundled tree or not; a region
+    with the id of a bundled one must be the same region), ``categories.json`` and
+    ``seeds/*.txt`` (the source texts its reports cite, unless they cite the bundled ones).
+    A downstream package can ship such a folder and load it with the five reports.
 
     Raises:
-        DataError: if the package data is damaged, naming the file, the record and the field.
+        DataError: if any file is damaged, naming the file, the record and the field.
 
     """
+    if not folders:
+        return _bundled()
+    return build(package_files(), *(folder_files(f, alone=False) for f in folders))
+
+
+@functools.cache
+def _bundled() -> Dataset:
     return build(package_files())
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,3 +114,93 @@ def test_seeds_ship_with_the_package() -> None:
     assert len(seed_names()) == 5
     # From a wheel they come from the package itself (.ci/run runs this file there too).
     assert all(len(seed_text(name)) > 1000 for name in seed_names())
+
+
+# -- the bundled reports and a folder of one's own ---------------------------------------
+
+
+def test_a_folder_loads_beside_the_bundled_reports(sixth_folder: Path) -> None:
+    ds = pv.load(sixth_folder)
+    assert [r.id for r in ds.reports] == [*(r.id for r in pv.load().reports), "duyun-2018"]
+    assert len(ds.funds) == len(pv.load().funds) + 1
+    fund = ds.funds.get("duyun-2018/special-fund-2018")
+    assert fund.amount == pv.parse("1200万元")
+    # Regions outside the bundled tree come with the folder, and filters see them.
+    assert ds.regions.get("522701").name_en == "Duyun"
+    assert ds.funds.where(region="520000").ids == ("duyun-2018/special-fund-2018",)
+    assert ds.cohorts.where(region="632800").ids == pv.load().cohorts.where(region="632800").ids
+    # The folder's text is found by name, for the quotes' context.
+    assert fund.spans[0].context() == "2018年，都匀市投入财政专项扶贫资金1200万元，帮助356户1024人脱贫。"
+    assert pv.load() is pv.load()
+
+
+def test_a_folder_is_read_afresh_each_time(sixth_folder: Path) -> None:
+    path = sixth_folder / "reports" / "duyun-2018.json"
+    assert pv.load(sixth_folder).funds.get("duyun-2018/special-fund-2018").kind == "invested"
+    path.write_text(path.read_text(encoding="utf-8").replace('"invested"', '"allocated"'), encoding="utf-8")
+    assert pv.load(sixth_folder).funds.get("duyun-2018/special-fund-2018").kind == "allocated"
+
+
+def test_a_folder_may_use_bundled_regions_and_bring_a_copy_of_one(sixth_folder: Path) -> None:
+    regions = sixth_folder / "regions.json"
+    data = json.loads(regions.read_text(encoding="utf-8"))
+    data["regions"].append(next(r for r in _bundled_regions() if r["id"] == "632801"))  # the same Golmud
+    regions.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert len(pv.load(sixth_folder).regions) == len(pv.load().regions) + 3
+
+
+def _bundled_regions() -> list[dict[str, Any]]:
+    text = resources.files("povertydata").joinpath("data", "regions.json").read_text(encoding="utf-8")
+    regions: list[dict[str, Any]] = json.loads(text)["regions"]
+    return regions
+
+
+@pytest.mark.parametrize(
+    ("change", "file", "record", "field"),
+    [
+        (lambda root: _edit(root / "regions.json", lambda d: d["regions"].append(
+            {**next(r for r in _bundled_regions() if r["id"] == "632801"), "name_en": "Ge'ermu"})),
+         "regions.json", "632801", "id"),
+        (lambda root: (root / "reports" / "duyun-2018.json").rename(root / "reports" / "golmud-2017.json"),
+         "reports/golmud-2017.json", "duyun-2018", "id"),
+        (lambda root: _edit(root / "reports" / "duyun-2018.json", lambda d: d["report"].update(id="golmud-2017")),
+         "reports/duyun-2018.json", "golmud-2017", "id"),
+        (lambda root: (root / "regions.json").unlink(), "reports/duyun-2018.json", "duyun-2018", "region"),
+        (lambda root: (root / "seeds" / "duyun-2018.txt").unlink(), "reports/duyun-2018.json", "duyun-2018", "seed"),
+        (lambda root: (root / "reports" / "duyun-2018.json").unlink(), "reports", None, None),
+    ],
+    ids=["region clashes with a bundled one", "file named as a bundled report", "id of a bundled report",
+         "region only in a missing regions.json", "seed missing", "no report"],
+)  # fmt: skip
+def test_a_folder_that_clashes_with_the_bundled_data_is_refused(
+    sixth_folder: Path, change: Any, file: str, record: str | None, field: str | None
+) -> None:
+    change(sixth_folder)
+    with pytest.raises(pv.DataError) as caught:
+        pv.load(sixth_folder)
+    assert (caught.value.file, caught.value.record, caught.value.field) == (
+        str(sixth_folder / file), record, field), caught.value  # fmt: skip
+
+
+def test_a_text_under_a_bundled_name_must_be_the_bundled_text(sixth_folder: Path) -> None:
+    from povertydata.sources import seed_names
+
+    name = seed_names()[0]
+    (sixth_folder / "seeds" / "duyun-2018.txt").rename(sixth_folder / "seeds" / name)
+    _edit(sixth_folder / "reports" / "duyun-2018.json", lambda d: d["report"].update(seed=name))
+    with pytest.raises(pv.DataError, match="another text named") as caught:
+        pv.load(sixth_folder)
+    assert caught.value.file == str(sixth_folder / "reports" / "duyun-2018.json")
+
+
+def test_two_folders_load_together(sixth_folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(sixth_folder, other)
+    (other / "regions.json").unlink()  # the first folder brings Duyun
+    path = other / "reports" / "duyun-2018.json"
+    text = path.read_text(encoding="utf-8").replace("duyun-2018", "duyun-2019").replace('"2018"', '"2019"')
+    path.rename(other / "reports" / "duyun-2019.json")
+    (other / "reports" / "duyun-2019.json").write_text(text.replace('"seed": "duyun-2019.txt"', '"seed": "duyun-2018.txt"'),
+                                                        encoding="utf-8")  # fmt: skip
+    ds = pv.load(sixth_folder, other)
+    assert ds.funds.where(region="522701").ids == ("duyun-2018/special-fund-2018", "duyun-2019/special-fund-2018")
