@@ -414,8 +414,9 @@ class _Build:
                     self.names[id(record)] = self.names_next
         for i, raw in enumerate(self.items(label, parsed, PROVISIONAL)):
             name = _name_of(raw, "id", f"{PROVISIONAL}[{i}]")
-            self.fail(label, name, "a provisional record is left: make it a fund, a cohort, an indicator or an "
-                      "exclusion, or delete it")  # fmt: skip
+            self.fail(label, name, "a provisional record is left: give it its section (funds, cohorts, indicators "
+                      "or exclusions) and the fields that section requires, then run 'povertydata data settle'; "
+                      "or delete it", "section")  # fmt: skip
 
     def check_report(self, label: str, report: Report, folder_seeds: dict[str, tuple[str, bytes]]) -> str | None:
         if not _SLUG.fullmatch(report.id):
@@ -473,6 +474,8 @@ class _Build:
             self.fail(label, rid, f"a record must be an object, not {describe(raw)}")
             return None
         item = dict(raw)
+        if key == "exclusions":
+            self.not_anchored(label, rid, item, "")
         if "report" in raw:
             self.fail(label, rid, "is implied by the file: leave it out", "report")
             item.pop("report")
@@ -557,7 +560,16 @@ class _Build:
         for implied in ("report", "seed"):
             if implied in raw:
                 self.fail(label, rid, "is implied by the file: leave it out", f"spans[{index}].{implied}")
-        return {**raw, "report": source[0], "seed": source[1]}
+        item = {**raw, "report": source[0], "seed": source[1]}
+        self.not_anchored(label, rid, item, f"spans[{index}].")
+        return item
+
+    def not_anchored(self, label: str, rid: str, item: dict[str, Any], at: str) -> None:
+        """A quote written with an occurrence and no offsets says what to run; the rest is refused as usual."""
+        if "occurrence" in item:
+            self.fail(label, rid, "a quote to anchor: 'povertydata data anchor' writes its offsets in place of this",
+                      f"{at}occurrence")  # fmt: skip
+            item.pop("occurrence")
 
     def check_id(self, label: str, rid: str, record_id: str, report: str) -> None:
         prefix, slash, slug = record_id.partition("/")

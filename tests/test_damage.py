@@ -363,7 +363,8 @@ CASES = [
     D("indicator name blank", _in(GOLMUD, INDICATOR, lambda r: r.update(name_zh="")), GOLMUD, INDICATOR, "name_zh",
       True),
     D("provisional record left", _file(lambda d: d.update(provisional=[{"id": "golmud-2017/at-377"}])), GOLMUD,
-      "golmud-2017/at-377", None, True),
+      "golmud-2017/at-377", "section", True),
+    D("a quote to anchor", _span0(occurrence=1), GOLMUD, FUND, "spans[0].occurrence", True),
     # figures
     D("per a string", _amount(per="person"), GOLMUD, FUND, "amount.per", True),
     D("per names no denominator", _amount(per=["bogus"]), GOLMUD, FUND, "amount.per[0]", True),
