@@ -116,7 +116,8 @@ def _with_defaults(raw: Any, cls: type) -> Any:
     out = dict(raw)
     for a in attrs.fields(cls):
         if a.name not in out and a.name != "report" and a.default is not attrs.NOTHING:
-            out[a.name] = list(a.default) if isinstance(a.default, tuple) else a.default
+            default = a.default
+            out[a.name] = list(default) if isinstance(default, tuple) else converter.unstructure(default)
     return out
 
 
