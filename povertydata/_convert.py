@@ -91,6 +91,10 @@ def _structure_str(value: Any, _type: type) -> str:
         raise _fail(f"must be a string, not {describe(value)}")
     if not value.strip():
         raise _fail("must not be blank")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # "\ud800" in JSON: a lone surrogate, no character
+        raise _fail(f"is not Unicode text: {error.reason} at position {error.start}") from None
     return value
 
 

@@ -361,6 +361,13 @@ class _Build:
             else:
                 if REGION_LEVELS.index(parent.level) >= REGION_LEVELS.index(region.level):
                     self.fail(label, region.id, f"a {region.level} cannot be under a {parent.level}", "level")
+                elif region.code is not None and parent.code is not None:
+                    prefix = parent.code
+                    while prefix.endswith("00"):
+                        prefix = prefix[:-2]
+                    if not region.code.startswith(prefix) or region.code == parent.code:
+                        self.fail(label, region.id, f"the code of a region in {parent.id} begins with {prefix} "
+                                  "(GB/T 2260)", "code")  # fmt: skip
 
     def read_categories(self, label: str, data: bytes) -> None:
         parsed = self.read_json(label, data, "categories", ("categories",))
@@ -429,6 +436,8 @@ class _Build:
         self.reports.append(report)
         self.origin[report.id] = label
         self.check_period(label, report.id, report.period)
+        if report.published is not None and report.published > dt.date.today():
+            self.fail(label, report.id, f"{report.published} is a day still to come", "published")
         if not _LANGUAGE.fullmatch(report.language):
             self.fail(
                 label, report.id, f"a language is a BCP 47 tag (zh, zh-Hant), not {report.language!r}", "language"
@@ -496,8 +505,10 @@ class _Build:
         self.check_period(label, rid, getattr(record, "period", None))
         allowed = FIGURE_FIELDS.get(cls, ())
         spans: tuple[Any, ...] = getattr(record, "spans", ())
+        if hasattr(record, "spans") and not spans and not allowed:
+            self.fail(label, rid, "a record cites where the report says it: give at least one span", "spans")
         for i, span in enumerate(spans):
-            self.check_quote(label, rid, span, text, f"spans[{i}].")
+            in_place = self.check_quote(label, rid, span, text, f"spans[{i}].")
             if span.field is not None and span.field not in allowed:
                 what = f"a figure field of {key} ({', '.join(allowed)})" if allowed else "null for " + key
                 self.fail(label, rid, f"must be {what}, not {span.field!r}", f"spans[{i}].field")
@@ -506,7 +517,7 @@ class _Build:
             if span.field is None and (span.added or span.override is not None):
                 name = "added" if span.added else "override"
                 self.fail(label, rid, "only a span that cites a figure says how it reads", f"spans[{i}].{name}")
-            elif span.field in allowed and getattr(record, span.field) is not None:
+            elif in_place and span.field in allowed and getattr(record, span.field) is not None:
                 self.check_reading(label, rid, i, span, getattr(record, span.field))
         for field in allowed:
             if getattr(record, field) is not None and not any(s.field == field for s in spans):
@@ -523,6 +534,17 @@ class _Build:
         from povertydata.figures import parse
 
         at = f"spans[{i}]"
+        text = self.texts.get(span.report)
+        if text is not None:
+            before, after = text[span.start - 1 : span.start], text[span.end : span.end + 1]
+            if span.quote[0] in _NUMERAL_CHARS and before in _NUMERAL_CHARS:
+                self.fail(label, rid, f"the quote begins inside a number ({before}{span.quote}…): a quote holds "
+                          "the whole figure", f"{at}.start")  # fmt: skip
+                return
+            if span.quote[-1] in _NUMERAL_CHARS and after in _NUMERAL_CHARS:
+                self.fail(label, rid, f"the quote ends inside a number (…{span.quote}{after}): a quote holds "
+                          "the whole figure", f"{at}.end")  # fmt: skip
+                return
         try:
             parsed = parse(span.quote)
         except ParseError as error:
@@ -576,17 +598,21 @@ class _Build:
         if prefix != report or not slash or not _SLUG.fullmatch(slug):
             self.fail(label, rid, f"a record id is {report}/ and a slug of lowercase words joined by hyphens", "id")
 
-    def check_quote(self, label: str, rid: str, span: Any, text: str | None, at: str) -> None:
+    def check_quote(self, label: str, rid: str, span: Any, text: str | None, at: str) -> bool:
+        """Whether the quote stands at its offsets of the text (reporting why not)."""
         if span.end <= span.start:
             self.fail(label, rid, f"end {span.end} is not after start {span.start}", f"{at}end")
         elif text is None:
-            return
+            return False
         elif span.end > len(text):
             self.fail(label, rid, f"end {span.end} is past the end of the source text ({len(text)})", f"{at}end")
         elif text[span.start : span.end] != span.quote:
             found = text[span.start : span.end]
             self.fail(label, rid, f"quote {span.quote!r} is not at [{span.start}, {span.end}) of the source text, "
                       f"which has {found!r} there", f"{at}quote")  # fmt: skip
+        else:
+            return True
+        return False
 
     # -- across records ----------------------------------------------------------------
 
@@ -677,13 +703,17 @@ class _Build:
         for key in ("funds", "cohorts", "indicators"):
             for item in self.sections[key]:
                 cited.setdefault(item.report, []).extend((s.start, s.end) for s in item.spans if s.field is not None)
-        seen: set[tuple[str, int, int]] = set()
+        seen: dict[str, list[tuple[int, int]]] = {}
         for ex in self.sections["exclusions"]:
             label = self.label_of(ex)
             where = self.names[id(ex)]
-            if (ex.report, ex.start, ex.end) in seen:
+            earlier = seen.setdefault(ex.report, [])
+            if (ex.start, ex.end) in earlier:
                 self.fail(label, where, "the same text is excluded twice", "start")
-            seen.add((ex.report, ex.start, ex.end))
+            elif any(a < ex.end and ex.start < b for a, b in earlier):
+                a, b = next((a, b) for a, b in earlier if a < ex.end and ex.start < b)
+                self.fail(label, where, f"overlaps the exclusion at [{a}, {b})", "start")
+            earlier.append((ex.start, ex.end))
             for start, end in cited.get(ex.report, ()):
                 if start < ex.end and ex.start < end:
                     self.fail(label, where, f"excludes text a figure cites at [{start}, {end})", "start")
@@ -726,6 +756,8 @@ def _locate(data: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str | No
 
 
 _FIGURE_ATTRIBUTES = tuple(a.name for a in attrs.fields(Figure))
+# What a number is written with: a quote that starts or ends next to one of these cuts it.
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９.〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟")
 
 
 def _is_addition(name: str, parsed: Figure, figure: Figure) -> bool:

@@ -205,8 +205,8 @@ def _object(cls: type) -> dict[str, Any]:
     for attribute in attrs.fields(cls):
         if attribute.name in _IMPLIED.get(cls, {"report"}):
             continue
-        if attribute.name == "spans":
-            properties["spans"] = {"type": "array", "items": _span(FIGURE_FIELDS.get(cls, ()))}
+        if attribute.name == "spans":  # every record cites the text: a figure, or where it names the record
+            properties["spans"] = {"type": "array", "items": _span(FIGURE_FIELDS.get(cls, ())), "minItems": 1}
         else:
             properties[attribute.name] = _type(hints[attribute.name], attribute, cls)
         if attribute.default is attrs.NOTHING:
