@@ -269,7 +269,8 @@ class _Build:
         self.files: dict[int, str] = {}  # id() of a record -> its file
         self.names: dict[int, str] = {}  # id() of a record -> what errors call it
         self.names_next = ""
-        self.broken: set[str] = set()  # ids of records that did not structure: no reference errors to them
+        # Ids (and keys) of what did not structure: reported once, with no reference errors to them.
+        self.broken: set[str] = set()
         self.texts: dict[str, str] = {}  # report id -> its source text
         self.seeds: dict[str, tuple[str, str]] = {}  # seed name -> (report file, text) of a folder's seed
         parts = list(parts)
@@ -325,6 +326,7 @@ class _Build:
             rid = _name_of(raw, "id", f"regions[{i}]")
             region = self.structured(label, rid, raw, Region)
             if region is None:
+                self.broken.add(rid)
                 continue
             if not _REGION_ID.fullmatch(region.id):
                 self.fail(label, rid, "a region id is a code or a slug of letters, digits and hyphens", "id")
@@ -348,7 +350,8 @@ class _Build:
                 continue
             parent = self.regions.get(region.parent)
             if parent is None:
-                self.fail(label, region.id, f"parent {region.parent!r} is not a region", "parent")
+                if region.parent not in self.broken:
+                    self.fail(label, region.id, f"parent {region.parent!r} is not a region", "parent")
                 continue
             seen = {region.id}
             above: Region | None = parent
@@ -378,6 +381,7 @@ class _Build:
             key = _name_of(raw, "key", f"categories[{i}]")
             category = self.structured(label, key, raw, Category)
             if category is None:
+                self.broken.add(key)
                 continue
             if not _CATEGORY_KEY.fullmatch(category.key):
                 self.fail(label, key, "a category key is lowercase words joined by underscores", "key")
@@ -442,7 +446,7 @@ class _Build:
             self.fail(
                 label, report.id, f"a language is a BCP 47 tag (zh, zh-Hant), not {report.language!r}", "language"
             )
-        if report.region not in self.regions:
+        if report.region not in self.regions and report.region not in self.broken:
             self.fail(label, report.id, f"region {report.region!r} is not a region", "region")
         if report.seed in folder_seeds:
             seed_label, data = folder_seeds[report.seed]
@@ -631,10 +635,10 @@ class _Build:
         for key in ("programs", "funds", "cohorts", "indicators"):
             for item in s[key]:
                 label = self.label_of(item)
-                if item.region not in self.regions:
+                if item.region not in self.regions and item.region not in self.broken:
                     self.fail(label, item.id, f"region {item.region!r} is not a region", "region")
                 if key == "programs":
-                    if item.category not in self.categories:
+                    if item.category not in self.categories and item.category not in self.broken:
                         self.fail(label, item.id, f"category {item.category!r} is not a category", "category")
                 elif item.program is not None and item.program not in self.broken:
                     program = programs.get(item.program)

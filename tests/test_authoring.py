@@ -237,8 +237,8 @@ def test_draft_writes_no_report_over_another(drafted: Path, tmp_path: Path) -> N
         authoring.draft(tmp_path / "gbk.txt", id="other-2020", region="522701", period="2020", out=drafted)
 
 
-def _complete(root: Path) -> None:
-    """What a person does with the draft: name the region, complete and settle the records."""
+def _complete(root: Path, *, name_region: bool = True) -> None:
+    """What a person does with the draft: name the region, complete the records."""
     data = _report(root)
     data["report"]["title_en"] = "Shifan County's fight against poverty in 2020"
     fill: dict[str, dict[str, Any]] = {
@@ -252,6 +252,8 @@ def _complete(root: Path) -> None:
     for item in data["provisional"]:
         item.update(fill[item["spans"][0]["quote"]])
     _write(root, data)
+    if not name_region:
+        return
     regions = root / "regions.json"
     names = {"name_zh": "都匀市", "name_en": "Duyun"}
     regions.write_text(regions.read_text(encoding="utf-8").replace('"name_zh": "", "name_en": ""',
@@ -290,6 +292,13 @@ def test_a_completed_draft_validates_and_loads_with_the_five(drafted: Path) -> N
     funds = ds.funds.where(report="shifan-2020")
     assert [f.amount.value for f in funds] == [30_000_000, 18_000_000, 12_000_000]
     assert ds.regions.get("522701").name_en == "Duyun"
+
+
+def test_a_region_still_to_name_is_two_problems_not_one_per_record(drafted: Path) -> None:
+    _complete(drafted, name_region=False)
+    authoring.settle(drafted)
+    found = [(Path(p.file).name, p.record, p.field) for p in authoring.validate(drafted)]
+    assert found == [("regions.json", "522701", "name_zh"), ("regions.json", "522701", "name_en")]
 
 
 def test_validate_reports_every_problem_at_once_with_file_record_and_field(drafted: Path) -> None:
