@@ -646,6 +646,8 @@ class _Build:
                         self.fail(label, item.id, f"program {item.program!r} is not a programme of this report",
                                   "program")  # fmt: skip
         by_id = {x.id: x for key in ("funds", "cohorts", "indicators") for x in s[key]}
+        # part_of names records of figures of the same report; the part/whole rules beyond
+        # that (no self reference, no cycle, units that agree) belong with the relations code.
         for key in ("funds", "cohorts", "indicators"):
             for item in s[key]:
                 for i, whole in enumerate(item.part_of):
