@@ -45,6 +45,7 @@ _SLUG = re.compile(REPORT_ID)  # a report id, and what follows <report-id>/ in a
 _REGION_ID = re.compile(REGION_ID)
 _CATEGORY_KEY = re.compile(CATEGORY_KEY)
 _LANGUAGE = re.compile(LANGUAGE)
+_CODE = re.compile(r"[1-9][0-9]{5}")  # GB/T 2260
 _PERIOD_END = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 #: JSON deeper than this is no data file of ours (a record is five levels down).
 _MAX_DEPTH = 32
@@ -60,8 +61,9 @@ class DataFiles:
         reports: ``(name, bytes)`` of each report file.
         regions: ``(name, bytes)`` of ``regions.json``, or ``None`` for none.
         categories: ``(name, bytes)`` of ``categories.json``, or ``None`` for none.
-        seeds: Source texts found in the folder's ``seeds/``: file name -> ``(name, bytes)``.
-            A report whose text is not there cites one shipped with the package.
+        seeds: Source texts found in the folder's ``seeds/``: ``(file name, name, bytes)``.
+        own_seeds: Whether the folder has a ``seeds/`` folder: its reports then cite the texts
+            there and nowhere else; without one they cite the texts shipped with the package.
 
     """
 
@@ -69,16 +71,32 @@ class DataFiles:
     regions: tuple[str, bytes] | None = None
     categories: tuple[str, bytes] | None = None
     seeds: tuple[tuple[str, str, bytes], ...] = ()
+    own_seeds: bool = False
 
 
 def package_files() -> DataFiles:
-    """The data files shipped with the package."""
+    """The data files shipped with the package.
+
+    Raises:
+        DataError: for a file or folder missing from the installation.
+
+    """
     root = resources.files("povertydata").joinpath("data")
-    reports = sorted((p for p in root.joinpath("reports").iterdir() if p.name.endswith(".json")), key=lambda p: p.name)
+
+    def read(name: str) -> tuple[str, bytes]:
+        try:
+            return f"data/{name}", root.joinpath(name).read_bytes()
+        except OSError as error:
+            raise DataError(f"data/{name}", None, f"cannot be read: {error.strerror or error}") from None
+
+    try:
+        names = sorted(p.name for p in root.joinpath("reports").iterdir() if p.name.endswith(".json"))
+    except OSError as error:
+        raise DataError("data/reports", None, f"cannot be read: {error.strerror or error}") from None
     return DataFiles(
-        reports=tuple((f"data/reports/{p.name}", p.read_bytes()) for p in reports),
-        regions=("data/regions.json", root.joinpath("regions.json").read_bytes()),
-        categories=("data/categories.json", root.joinpath("categories.json").read_bytes()),
+        reports=tuple(read(f"reports/{name}") for name in names),
+        regions=read("regions.json"),
+        categories=read("categories.json"),
     )
 
 
@@ -121,6 +139,7 @@ def folder_files(path: str | Path, *, alone: bool) -> DataFiles:
         regions=optional.get("regions.json"),
         categories=optional.get("categories.json"),
         seeds=tuple((p.name, *read(p)) for p in found),
+        own_seeds=seeds.is_dir(),
     )
 
 
@@ -283,7 +302,7 @@ class _Build:
         for part in parts:
             folder_seeds = {name: (label, data) for name, label, data in part.seeds}
             for label, data in part.reports:
-                self.read_report(label, data, folder_seeds)
+                self.read_report(label, data, folder_seeds if part.own_seeds else None)
         self.cross_check()
         dataset = self.dataset()
         self.check_checks(dataset)
@@ -332,6 +351,8 @@ class _Build:
                 self.fail(label, rid, "a region id is a code or a slug of letters, digits and hyphens", "id")
             if region.code is not None and region.code != region.id:
                 self.fail(label, rid, f"a region with a code has it as its id, not {region.code!r}", "code")
+            elif region.code is None and _CODE.fullmatch(region.id):
+                self.fail(label, rid, "a region whose id is a code has it as its code, not null", "code")
             if region.id in seen:
                 self.fail(label, rid, "duplicate region id in this file", "id")
                 continue
@@ -399,7 +420,7 @@ class _Build:
 
     # -- reports -----------------------------------------------------------------------
 
-    def read_report(self, label: str, data: bytes, folder_seeds: dict[str, tuple[str, bytes]]) -> None:
+    def read_report(self, label: str, data: bytes, folder_seeds: dict[str, tuple[str, bytes]] | None) -> None:
         parsed = self.read_json(label, data, "report", ("report", *SECTIONS, PROVISIONAL))
         if parsed is None:
             return
@@ -429,7 +450,7 @@ class _Build:
                       "or exclusions) and the fields that section requires, then run 'povertydata data settle'; "
                       "or delete it", "section")  # fmt: skip
 
-    def check_report(self, label: str, report: Report, folder_seeds: dict[str, tuple[str, bytes]]) -> str | None:
+    def check_report(self, label: str, report: Report, folder_seeds: dict[str, tuple[str, bytes]] | None) -> str | None:
         if not _SLUG.fullmatch(report.id):
             self.fail(label, report.id, "a report id is lowercase letters and digits joined by hyphens", "id")
         elif Path(label).stem != report.id:
@@ -448,12 +469,13 @@ class _Build:
             )
         if report.region not in self.regions and report.region not in self.broken:
             self.fail(label, report.id, f"region {report.region!r} is not a region", "region")
-        if report.seed in folder_seeds:
+        if folder_seeds is not None and report.seed in folder_seeds:
             seed_label, data = folder_seeds[report.seed]
-        elif report.seed in seed_names():
+        elif folder_seeds is None and report.seed in seed_names():
             seed_label, data = f"data/seeds/{report.seed}", seed_bytes(report.seed)
         else:
-            self.fail(label, report.id, f"no source text {report.seed!r}", "seed")
+            where = "in the folder's seeds/" if folder_seeds is not None else "shipped with the package"
+            self.fail(label, report.id, f"no source text {report.seed!r} {where}", "seed")
             return None
         digest = seed_sha256(data)
         if digest != report.seed_sha256:
@@ -466,7 +488,7 @@ class _Build:
             self.fail(label, report.id, f"the source text {seed_label} is not UTF-8 text ({error.reason} at byte "
                       f"{error.start})", "seed")  # fmt: skip
             return None
-        if report.seed in folder_seeds:
+        if folder_seeds is not None:
             self.seeds[report.seed] = (label, text)
         self.texts[report.id] = text
         return text
@@ -651,6 +673,8 @@ class _Build:
         for key in ("funds", "cohorts", "indicators"):
             for item in s[key]:
                 for i, whole in enumerate(item.part_of):
+                    if whole in item.part_of[:i]:
+                        self.fail(self.label_of(item), item.id, f"part_of names {whole!r} twice", f"part_of[{i}]")
                     other = by_id.get(whole)
                     if whole not in self.broken and (other is None or other.report != item.report):
                         self.fail(self.label_of(item), item.id,

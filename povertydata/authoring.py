@@ -509,8 +509,8 @@ def _seed_of(root: Path, data: dict[str, Any]) -> str | None:
     if not isinstance(name, str):
         return None
     own = root / "seeds" / name
-    if own.is_file():
-        return own.read_bytes().decode("utf-8", errors="replace")
+    if (root / "seeds").is_dir():  # a folder with texts of its own cites those alone, as the loader reads it
+        return own.read_bytes().decode("utf-8", errors="replace") if own.is_file() else None
     return seed_bytes(name).decode("utf-8") if name in seed_names() else None
 
 

@@ -43,7 +43,8 @@ def load(*folders: str | Path) -> Dataset:
     like the package data: ``reports/*.json`` (at least one report), and where it needs
     them ``regions.json`` (regions of its own, outside the bundled tree or not; a region
     with the id of a bundled one must be the same region), ``categories.json`` and
-    ``seeds/*.txt`` (the source texts its reports cite, unless they cite the bundled ones).
+    ``seeds/*.txt`` (the source texts its reports cite; a folder without ``seeds/`` cites
+    the texts shipped with the package).
     A downstream package can ship such a folder and load it with the five reports.
 
     Raises:
@@ -65,8 +66,9 @@ def load_dir(path: str | Path) -> Dataset:
 
     Unlike :func:`load`, the folder is all the data: it holds ``regions.json``,
     ``categories.json`` and ``reports/*.json``, and the bundled reports are not loaded
-    beside it; its reports cite its own ``seeds/*.txt`` or the source texts shipped with the
-    package. Useful for correcting a copy of the package data before proposing a change.
+    beside it; its reports cite the texts of its ``seeds/`` folder, or, without one, the
+    source texts shipped with the package. Useful for correcting a copy of the package data
+    before proposing a change.
 
     Raises:
         DataError: for damaged data, naming the file, the record and the field.

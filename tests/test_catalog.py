@@ -204,3 +204,18 @@ def test_two_folders_load_together(sixth_folder: Path, tmp_path: Path) -> None:
                                                         encoding="utf-8")  # fmt: skip
     ds = pv.load(sixth_folder, other)
     assert ds.funds.where(region="522701").ids == ("duyun-2018/special-fund-2018", "duyun-2019/special-fund-2018")
+
+
+@pytest.mark.parametrize("missing", ["regions.json", "categories.json", "reports"])
+def test_a_file_missing_from_the_installation_is_a_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    from povertydata import _loader
+
+    installed = tmp_path / "povertydata"
+    shutil.copytree(_copy_data(tmp_path), installed / "data")
+    shutil.rmtree(installed / "data" / missing) if missing == "reports" else (installed / "data" / missing).unlink()
+    monkeypatch.setattr(_loader.resources, "files", lambda _package: installed)
+    with pytest.raises(pv.DataError, match="cannot be read") as caught:
+        _loader.package_files()
+    assert caught.value.file == f"data/{missing}"

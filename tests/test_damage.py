@@ -168,20 +168,36 @@ def _negative_offsets(c: Copy) -> None:
     c.record(GOLMUD, FUND, lambda r: r["spans"][0].update(start=377 - length, end=383 - length))
 
 
+def _own_seeds(c: Copy) -> None:
+    """Give the copy the texts of its reports, as an installed package's data folder has them."""
+    from povertydata.sources import seed_bytes
+
+    c.path("seeds").mkdir(exist_ok=True)
+    for path in c.path("reports").glob("*.json"):
+        name = json.loads(path.read_text(encoding="utf-8"))["report"]["seed"]
+        c.path(f"seeds/{name}").write_bytes(seed_bytes(name))
+
+
 def _seed_file(change: Callable[[bytes], bytes], *, pin: bool = False) -> Callable[[Copy], object]:
-    """Give the copy a changed text of its own for golmud-2017 (``pin``: with the report pinning it)."""
+    """Give the copy its texts, golmud-2017's changed (``pin``: with the report pinning the change)."""
 
     def damage(c: Copy) -> None:
-        from povertydata.sources import seed_bytes, seed_sha256
+        from povertydata.sources import seed_sha256
 
-        name = c.load(GOLMUD)["report"]["seed"]
-        data = change(seed_bytes(name))
-        c.path("seeds").mkdir(exist_ok=True)
-        c.path(f"seeds/{name}").write_bytes(data)
+        _own_seeds(c)
+        path = c.path(f"seeds/{c.load(GOLMUD)['report']['seed']}")
+        data = change(path.read_bytes())
+        path.write_bytes(data)
         if pin:
             c.edit(GOLMUD, lambda d: d["report"].update(seed_sha256=seed_sha256(data)))
 
     return damage
+
+
+def _seed_missing(c: Copy) -> None:
+    # A copy with texts of its own takes them from there: one missing is not taken from the package.
+    _own_seeds(c)
+    c.path(f"seeds/{c.load(GOLMUD)['report']['seed']}").unlink()
 
 
 def _nested(c: Copy) -> None:
@@ -314,6 +330,7 @@ CASES = [
       "seed_sha256", False),
     D("seed not UTF-8, its hash pinned", _seed_file(lambda b: b.decode().encode("gb18030"), pin=True), GOLMUD,
       "golmud-2017", "seed", False),
+    D("seed missing from the copy's seeds/", _seed_missing, GOLMUD, "golmud-2017", "seed", False),
     D("seed_sha256 missing", _file(lambda d: d["report"].pop("seed_sha256")), GOLMUD, "golmud-2017", "seed_sha256",
       True),
     D("seed_sha256 in capitals", _file(lambda d: d["report"].update(seed_sha256=d["report"]["seed_sha256"].upper())),
@@ -355,6 +372,7 @@ CASES = [
     D("part_of names no record", _set(part_of=["no-such-record"]), GOLMUD, FUND, "part_of[0]", True),
     D("part_of names a missing record", _set(part_of=["golmud-2017/no-such-record"]), GOLMUD, FUND, "part_of[0]",
       False),
+    D("part_of names a record twice", _set(part_of=[PER_VILLAGE, PER_VILLAGE]), GOLMUD, FUND, "part_of[1]", True),
     D("part_of a string", _set(part_of=FUND), GOLMUD, FUND, "part_of", True),
     D("part_of a record of another report", _set(part_of=[RANGE_FUND]), GOLMUD, FUND, "part_of[0]", False),
     D("cohort with neither households nor persons", _in(GOLMUD, PAIRED, lambda r: r.update(households=None)),
@@ -501,6 +519,7 @@ CASES = [
     D("region level unknown", _region("632801", level="city"), REGIONS, "632801", "level", True),
     D("region code not six digits", _region("632801", code="63280"), REGIONS, "632801", "code", True),
     D("region code outside its parent's", _region("632801", parent="500000"), REGIONS, "632801", "code", False),
+    D("region id a code, its code null", _region("632801", code=None), REGIONS, "632801", "code", False),
     D("region code not its id", _region("632801", code="632802"), REGIONS, "632801", "code", False),
     D("region above its parent's level", _region("632801", level="province"), REGIONS, "632801", "level", False),
     D("region name blank", _region("632801", name_en=""), REGIONS, "632801", "name_en", True),
@@ -562,6 +581,12 @@ def test_an_override_lets_a_figure_differ_from_its_quote(tmp_path: Path) -> None
     fund = load_dir(copy.root).funds.get(FUND)
     assert fund.amount.value == 19_000_000
     assert fund.spans[0].quote == "1800万元"
+
+
+def test_a_copy_with_its_own_texts_loads_the_same(tmp_path: Path) -> None:
+    copy = Copy(tmp_path / "data")
+    _own_seeds(copy)
+    assert load_dir(copy.root).funds == pv.load().funds
 
 
 def test_the_kinds_of_damage_have_names_of_their_own() -> None:
