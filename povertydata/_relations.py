@@ -140,21 +140,24 @@ def validate(sections: Mapping[str, Sequence[Any]], origin: Mapping[str, str]) -
     for record in records.values():
         label = origin.get(record.id, "?")
         seen: set[str] = set()
-        for whole_id in record.part_of:
+        for i, whole_id in enumerate(record.part_of):
+            field = f"part_of[{i}]"
             if whole_id == record.id:
-                raise DataError(label, record.id, "part_of names the record itself")
+                raise DataError(label, record.id, "part_of names the record itself", field)
             if whole_id in seen:
-                raise DataError(label, record.id, f"part_of names {whole_id!r} twice")
+                raise DataError(label, record.id, f"part_of names {whole_id!r} twice", field)
             seen.add(whole_id)
             whole = records.get(whole_id)
             if whole is None or whole.report != record.report:
-                raise DataError(label, record.id, f"part_of {whole_id!r} is not a record of figures of its report")
+                raise DataError(
+                    label, record.id, f"part_of {whole_id!r} is not a record of figures of its report", field
+                )
             if not pairs(record, whole):
-                raise DataError(label, record.id, _no_pair(record, whole))
+                raise DataError(label, record.id, _no_pair(record, whole), field)
     try:
         wholes = closure(records.values())
     except CycleError as error:
-        raise DataError(origin.get(error.path[0], "?"), error.path[0], str(error)) from None
+        raise DataError(origin.get(error.path[0], "?"), error.path[0], str(error), "part_of") from None
     for check in sections.get("checks", ()):
         _validate_check(check, records, wholes, origin.get(check.id, "?"))
 
@@ -175,11 +178,13 @@ def _validate_check(
             f"{ref} in {unit}{' per ' + ' per '.join(per) if per else ''}" for (unit, per), ref in units.items()
         )
         article = "an" if check.kind[:1] in "aeiou" else "a"
-        raise DataError(label, check.id, f"{article} {check.kind} check takes figures of one unit and one per: {shown}")
+        raise DataError(
+            label, check.id, f"{article} {check.kind} check takes figures of one unit and one per: {shown}", "operands"
+        )
     if check.kind != "sum":
         return
     whole = check.result.partition("#")[0]
-    for ref in check.operands:
+    for i, ref in enumerate(check.operands):
         part = ref.partition("#")[0]
         if whole not in wholes.get(part, frozenset()):
             raise DataError(
@@ -187,6 +192,7 @@ def _validate_check(
                 check.id,
                 f"operand {ref!r} is not a part of the result {check.result!r}: a sum's operands name its result "
                 f"in their part_of (directly or through a record that does)",
+                f"operands[{i}]",
             )
 
 

@@ -18,10 +18,9 @@ import functools
 from pathlib import Path
 
 from povertydata._dataset import Dataset
-from povertydata._loader import build, package_files
+from povertydata._loader import build, folder_files, package_files
 from povertydata._records import CitedFigure, Records
 from povertydata.checks import CheckResult
-from povertydata.errors import DataError
 from povertydata.model import FIGURE_FIELDS, SECTIONS
 
 __all__ = ["FIGURE_FIELDS", "SECTIONS", "CitedFigure", "Dataset", "Records", "check", "load", "load_dir"]
@@ -37,38 +36,42 @@ def check() -> list[CheckResult]:
     return load().check()
 
 
-@functools.cache
-def load() -> Dataset:
-    """Load every canonical record shipped with the package (cached after the first call).
+def load(*folders: str | Path) -> Dataset:
+    """Load every canonical record shipped with the package, and the reports of ``folders``.
+
+    With no folder, the bundled data alone, loaded once and cached. Each folder is laid out
+    like the package data: ``reports/*.json`` (at least one report), and where it needs
+    them ``regions.json`` (regions of its own, outside the bundled tree or not; a region
+    with the id of a bundled one must be the same region), ``categories.json`` and
+    ``seeds/*.txt`` (the source texts its reports cite; a folder without ``seeds/`` cites
+    the texts shipped with the package).
+    A downstream package can ship such a folder and load it with the five reports.
 
     Raises:
-        DataError: if the package data is damaged, naming the file and the record.
+        DataError: if any file is damaged, naming the file, the record and the field.
 
     """
-    return build(*package_files())
+    if not folders:
+        return _bundled()
+    return build(package_files(), *(folder_files(f, alone=False) for f in folders))
+
+
+@functools.cache
+def _bundled() -> Dataset:
+    return build(package_files())
 
 
 def load_dir(path: str | Path) -> Dataset:
-    """Load records from a folder laid out like the package data.
+    """Load records from a folder laid out like the package data, on its own.
 
-    The folder holds ``regions.json``, ``categories.json`` and ``reports/*.json``; the
-    reports cite the source texts shipped with the package. Useful for extending or
-    correcting the data locally before proposing a change.
+    Unlike :func:`load`, the folder is all the data: it holds ``regions.json``,
+    ``categories.json`` and ``reports/*.json``, and the bundled reports are not loaded
+    beside it; its reports cite the texts of its ``seeds/`` folder, or, without one, the
+    source texts shipped with the package. Useful for correcting a copy of the package data
+    before proposing a change.
 
     Raises:
-        DataError: for damaged data, naming the file and the record.
+        DataError: for damaged data, naming the file, the record and the field.
 
     """
-    folder = Path(path)
-
-    def read(p: Path) -> tuple[str, str]:
-        try:
-            return str(p), p.read_text(encoding="utf-8")
-        except OSError as error:
-            raise DataError(str(p), None, f"cannot be read: {error.strerror}") from None
-
-    return build(
-        read(folder / "regions.json"),
-        read(folder / "categories.json"),
-        [read(p) for p in sorted((folder / "reports").glob("*.json"))],
-    )
+    return build(folder_files(path, alone=True))

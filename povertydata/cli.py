@@ -8,6 +8,11 @@
     povertydata extract FILE|DIR|-   every figure of any text, as JSON lines (--jobs N)
     povertydata check                every declared check with its numbers
     povertydata export --to DIR      every table as CSV, JSON, a data package or Parquet
+    povertydata draft TEXT -o DIR    a report of one's own drafted (--id, --region, --period)
+    povertydata data validate DIR    every problem of a data folder at once
+    povertydata data settle DIR      completed provisional records into their sections
+    povertydata data anchor DIR      the offsets of quotes written without them
+    povertydata data fmt [DIR]       the data files of a folder in canonical layout (--check)
 
 Errors go to standard error as one line that says what to do, with exit status 2 for a
 wrong command line and 1 for bad input or data.
@@ -320,6 +325,46 @@ def _cmd_check(_args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_draft(args: argparse.Namespace, out: TextIO) -> int:
+    from povertydata import authoring
+
+    try:
+        path = authoring.draft(args.text, id=args.id, region=args.region, period=args.period, out=args.output)
+    except DataError:
+        raise
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    print(f"{path}: {len(data.get('provisional', []))} provisional records, {len(data['exclusions'])} exclusions",
+          file=out)  # fmt: skip
+    print(f"next: complete them, then 'povertydata data validate {args.output}'", file=out)
+    return 0
+
+
+def _cmd_data(args: argparse.Namespace, out: TextIO) -> int:
+    from povertydata import authoring
+
+    if args.action == "validate":
+        found = authoring.validate(args.folder, alone=args.alone)
+        for problem in found:
+            print(problem, file=out)
+        print(f"{args.folder}: {len(found)} problem{'s' if len(found) != 1 else ''}" if found else
+              f"{args.folder}: ready to load", file=out)  # fmt: skip
+        return 1 if found else 0
+    if args.action == "settle":
+        for record, section in authoring.settle(args.folder):
+            print(f"{record} -> {section}", file=out)
+        return 0
+    if args.action == "anchor":
+        for path, record, start, end in authoring.anchor(args.folder):
+            print(f"{path}: {record}: [{start}, {end})", file=out)
+        return 0
+    changed = authoring.fmt(args.folder, check=args.check)
+    for path in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path}", file=out)
+    return 1 if args.check and changed else 0
+
+
 class _UsageError(Exception):
     pass
 
@@ -356,6 +401,24 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "json", "datapackage", "parquet"), default="csv")
     e.add_argument("--to", required=True, metavar="DIR", help="the folder to write into")
     sub.add_parser("check", help="evaluate every declared check")
+    d = sub.add_parser("draft", help="draft a report file of one's own from a text, for a person to complete")
+    d.add_argument("text", metavar="TEXT", help="the report's text, a UTF-8 file")
+    d.add_argument("--id", required=True, help="the report id, e.g. duyun-2018")
+    d.add_argument("--region", required=True, metavar="CODE", help="the region it reports on, e.g. 522701")
+    d.add_argument("--period", metavar="P", help="the period it covers, an ISO 8601 year or interval (2018, 2016/2018)")
+    d.add_argument("-o", "--output", required=True, metavar="DIR", help="the data folder to write into")
+    data = sub.add_parser("data", help="tools for a folder of data files (reports/, seeds/, regions.json)")
+    actions = data.add_subparsers(dest="action", metavar="ACTION", required=True)
+    v = actions.add_parser("validate", help="every problem of a data folder at once (exit 1 if any)")
+    v.add_argument("folder", metavar="DIR", help="the data folder")
+    v.add_argument("--alone", action="store_true", help="a complete data folder, read without the bundled data")
+    st = actions.add_parser("settle", help="move completed provisional records into their sections")
+    st.add_argument("folder", metavar="DIR", help="the data folder")
+    a = actions.add_parser("anchor", help="write the offsets of quotes written without them")
+    a.add_argument("folder", metavar="DIR", help="the data folder")
+    f = actions.add_parser("fmt", help="write every data file in the canonical order and layout")
+    f.add_argument("folder", nargs="?", default=".", metavar="DIR", help="the data folder (default: here)")
+    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     return parser
 
 
@@ -369,6 +432,8 @@ _COMMANDS = {
     "extract": _cmd_extract,
     "export": _cmd_export,
     "check": _cmd_check,
+    "draft": _cmd_draft,
+    "data": _cmd_data,
 }
 
 

@@ -34,21 +34,29 @@ class ParseError(ValueError):
 
 
 class DataError(ValueError):
-    """Package or user data that does not load: names the file and the record.
+    """Package or user data that does not load: names the file, the record and the field.
 
     Attributes:
         file: The data file (a package-relative name or a path).
-        record: The id of the record at fault, or ``None`` for the file as a whole.
+        record: The id of the record at fault (or its place, ``funds[3]``, where it has no
+            readable id), or ``None`` for the file as a whole.
         reason: What was wrong.
+        field: The field at fault, as a path inside the record (``amount.value``,
+            ``spans[0].start``), or ``None`` for the record or the file as a whole.
 
     """
 
-    def __init__(self, file: str, record: str | None, reason: str) -> None:
-        super().__init__(file, record, reason)
+    def __init__(self, file: str, record: str | None, reason: str, field: str | None = None) -> None:
+        super().__init__(file, record, reason, field)
         self.file = file
         self.record = record
         self.reason = reason
+        self.field = field
 
     def __str__(self) -> str:
-        where = f"{self.file}: record {self.record!r}" if self.record is not None else self.file
+        where = self.file
+        if self.record is not None:
+            where += f": record {self.record!r}"
+        if self.field is not None:
+            where += f", field {self.field!r}" if self.record is not None else f": field {self.field!r}"
         return f"{where}: {self.reason}"

@@ -42,6 +42,7 @@ __all__ = [
     "FUND_SOURCES",
     "REGION_LEVELS",
     "SECTIONS",
+    "SPAN_ADDITIONS",
     "STAGES",
     "VOCABULARIES",
     "Category",
@@ -62,6 +63,10 @@ __all__ = [
 
 Stage = Literal["planned", "underway", "done"]
 """The type of a record's stage: a key of :data:`STAGES`."""
+#: What a record's figure may add to ``parse(span.quote)`` when the text states it outside
+#: the quote (:attr:`Span.added`): a unit for a bare number, a qualifier, rate denominators,
+#: a measure word.
+SPAN_ADDITIONS = ("unit", "qualifier", "per", "classifier")
 
 _PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
 _SENTENCE_END = "。！？!?；;\n"
@@ -85,6 +90,14 @@ def _unit_is(*units: str) -> Callable[[object, attrs.Attribute[Any], Any], None]
 def _period(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not _PERIOD.fullmatch(value):
         raise ValueError(f"{attribute.name} {value!r} is not an ISO 8601 year, month, day or interval of them")
+
+
+def _additions(_instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    unknown = [name for name in value if name not in SPAN_ADDITIONS]
+    if unknown:
+        raise ValueError(f"{attribute.name} names {unknown[0]!r}, not one of {', '.join(SPAN_ADDITIONS)}")
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name} names an attribute twice: {list(value)}")
 
 
 def period_years(period: str | None) -> tuple[int, int] | None:
@@ -113,6 +126,13 @@ class Span:
         quote: The text at ``[start, end)``, exactly.
         field: The record field the span supports (``"amount"``, ``"households"`` …), or
             ``None`` for a span that names or locates the record as a whole.
+        added: The attributes of the figure the text states outside the quote, which the
+            record adds to ``parse(quote)`` (keys of :data:`SPAN_ADDITIONS`): 每村有
+            **50万元** gives ``per`` ``("village",)`` from outside the quote. Every other
+            attribute equals what ``parse(quote)`` gives.
+        override: Why the figure differs from ``parse(quote)`` in more than ``added``
+            (another value, a quote that does not parse), or ``None``: the figure is then
+            ``parse(quote)`` with the additions, exactly.
 
     """
 
@@ -122,6 +142,8 @@ class Span:
     end: int
     quote: str
     field: str | None = None
+    added: tuple[str, ...] = attrs.field(default=(), validator=_additions)
+    override: str | None = None
 
     def context(self) -> str:
         """The sentence of the source text around the quote, whitespace collapsed.
@@ -191,6 +213,8 @@ class Report:
     Attributes:
         id: A readable slug (``"golmud-2017"``).
         seed: The file name of its text under ``seeds/``.
+        seed_sha256: The SHA-256 of that text's bytes (64 lowercase hex digits): the text
+            the offsets count in, pinned, so that a changed text is refused at load.
         title: The title as the text gives it (a descriptive one in [brackets] if none).
         title_en: The title in English.
         published: The publication date, where the text states it.
@@ -203,6 +227,7 @@ class Report:
 
     id: str
     seed: str
+    seed_sha256: str = attrs.field(kw_only=True, validator=v.matches_re(r"[0-9a-f]{64}"))
     title: str
     title_en: str
     published: dt.date | None

@@ -133,7 +133,9 @@ any_text = st.one_of(st.text(max_size=60), report_text, long_numbers)
 
 ids = st.from_regex(r"[a-z]{3,8}-20(1[5-9]|20)/[a-z]{2,10}(-[a-z]{2,8}){0,3}", fullmatch=True)
 periods = st.one_of(st.none(), st.sampled_from(["2015", "2016", "2017", "2015/2020", "2016-12", "2017-01/2017-09"]))
-notes = st.one_of(st.none(), st.text(min_size=1, max_size=30))
+# Data files hold no blank strings: a name or a note says something or is null.
+words = st.text(min_size=1, max_size=30).filter(str.strip)
+notes = st.one_of(st.none(), words)
 regions = st.sampled_from(["630000", "632800", "632801", "632802", "500114", "150300"])
 
 
@@ -147,7 +149,7 @@ def spans_for(field: str | None) -> st.SearchStrategy[Span]:
         lambda start, size, quote: Span("golmud-2017", "000_300dd6caabd35270.txt", start, start + size, quote, field),
         st.integers(0, 5000),
         st.integers(1, 20),
-        st.text(min_size=1, max_size=20),
+        words,
     )
 
 
@@ -195,8 +197,8 @@ def indicators(draw: st.DrawFn) -> Indicator:
     return Indicator(
         id=draw(ids),
         report="golmud-2017",
-        name_zh=draw(st.text(min_size=1, max_size=10)),
-        name_en=draw(st.text(min_size=1, max_size=20)),
+        name_zh=draw(words),
+        name_en=draw(words),
         value=draw(figures_in(unit, "个" if unit == "count" else None)),
         region=draw(regions),
         period=draw(periods),

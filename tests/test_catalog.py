@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,83 +110,114 @@ def test_a_copy_of_the_data_loads_the_same(tmp_path: Path) -> None:
     assert ds.regions == pv.load().regions
 
 
-def _first_report(folder: Path) -> tuple[Path, str]:
-    path = sorted((folder / "reports").glob("*.json"))[0]
-    first_fund = json.loads(path.read_text(encoding="utf-8"))["funds"][0]["id"]
-    return path, first_fund
-
-
-@pytest.mark.parametrize(
-    ("change", "reason"),
-    [
-        (lambda d: d["funds"][0]["amount"].update(value=18000000.0), "a decimal must be written as a string"),
-        (lambda d: d["funds"][0]["amount"].update(value="1.2.3"), "is not a decimal number"),
-        (lambda d: d["funds"][0]["amount"].update(unit="dollars"), "unknown unit 'dollars'"),
-        (lambda d: d["funds"][0].update(kind="gift"), "kind"),
-        (lambda d: d["funds"][0].update(colour="red"), "colour"),
-        (lambda d: d["funds"][0]["spans"][0].update(start=d["funds"][0]["spans"][0]["start"] + 1), "is not at"),
-        (lambda d: d["funds"][0].update(region="999999"), "region '999999' is not a region"),
-        (lambda d: d["funds"][0].update(program="no-such-programme"), "is not a programme"),
-        (lambda d: d["funds"][0].update(spans=[]), "has no span"),
-        (lambda d: d["funds"][0].update(period="last year"), "ISO 8601"),
-        (lambda d: d["funds"][0].update(part_of=["no-such-record"]), "part_of 'no-such-record' is not a record"),
-        (lambda d: d["funds"][0].update(stage="finished"), "stage"),
-    ],
-)
-def test_damaged_records_name_file_and_record(tmp_path: Path, change: Any, reason: str) -> None:
-    folder = _copy_data(tmp_path)
-    path, fund_id = _first_report(folder)
-    _edit(path, change)
-    with pytest.raises(pv.DataError) as caught:
-        load_dir(folder)
-    assert caught.value.file == str(path)
-    assert caught.value.record == fund_id
-    assert reason in caught.value.reason
-    assert str(path) in str(caught.value)
-
-
-def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
-    folder = _copy_data(tmp_path)
-    path, _ = _first_report(folder)
-    _edit(path, lambda d: d["funds"].append(d["funds"][0]))
-    with pytest.raises(pv.DataError, match="duplicate id"):
-        load_dir(folder)
-
-
-def test_broken_json_names_the_file(tmp_path: Path) -> None:
-    folder = _copy_data(tmp_path)
-    path, _ = _first_report(folder)
-    path.write_text(path.read_text(encoding="utf-8")[:-20], encoding="utf-8")
-    with pytest.raises(pv.DataError, match="not valid JSON") as caught:
-        load_dir(folder)
-    assert caught.value.file == str(path)
-    assert caught.value.record is None
-
-
-def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:
-    folder = _copy_data(tmp_path)
-    (folder / "regions.json").unlink()
-    with pytest.raises(pv.DataError, match="cannot be read"):
-        load_dir(folder)
-
-
-def test_a_check_with_a_bad_reference_is_refused(tmp_path: Path) -> None:
-    folder = _copy_data(tmp_path)
-    path = next(
-        p for p in sorted((folder / "reports").glob("*.json")) if json.loads(p.read_text(encoding="utf-8"))["checks"]
-    )
-
-    def change(d: dict[str, Any]) -> None:
-        d["checks"][0]["result"] = "nowhere/nothing"
-
-    _edit(path, change)
-    with pytest.raises(pv.DataError, match="reference 'nowhere/nothing'"):
-        load_dir(folder)
-
-
 def test_seeds_ship_with_the_package() -> None:
     from povertydata.sources import seed_names, seed_text
 
     assert len(seed_names()) == 5
     # From a wheel they come from the package itself (.ci/run runs this file there too).
     assert all(len(seed_text(name)) > 1000 for name in seed_names())
+
+
+# -- the bundled reports and a folder of one's own ---------------------------------------
+
+
+def test_a_folder_loads_beside_the_bundled_reports(sixth_folder: Path) -> None:
+    ds = pv.load(sixth_folder)
+    assert [r.id for r in ds.reports] == [*(r.id for r in pv.load().reports), "duyun-2018"]
+    assert len(ds.funds) == len(pv.load().funds) + 1
+    fund = ds.funds.get("duyun-2018/special-fund-2018")
+    assert fund.amount == pv.parse("1200万元")
+    # Regions outside the bundled tree come with the folder, and filters see them.
+    assert ds.regions.get("522701").name_en == "Duyun"
+    assert ds.funds.where(region="520000").ids == ("duyun-2018/special-fund-2018",)
+    assert ds.cohorts.where(region="632800").ids == pv.load().cohorts.where(region="632800").ids
+    # The folder's text is found by name, for the quotes' context.
+    assert fund.spans[0].context() == "2018年，都匀市投入财政专项扶贫资金1200万元，帮助356户1024人脱贫。"
+    assert pv.load() is pv.load()
+
+
+def test_a_folder_is_read_afresh_each_time(sixth_folder: Path) -> None:
+    path = sixth_folder / "reports" / "duyun-2018.json"
+    assert pv.load(sixth_folder).funds.get("duyun-2018/special-fund-2018").kind == "invested"
+    path.write_text(path.read_text(encoding="utf-8").replace('"invested"', '"allocated"'), encoding="utf-8")
+    assert pv.load(sixth_folder).funds.get("duyun-2018/special-fund-2018").kind == "allocated"
+
+
+def test_a_folder_may_use_bundled_regions_and_bring_a_copy_of_one(sixth_folder: Path) -> None:
+    regions = sixth_folder / "regions.json"
+    data = json.loads(regions.read_text(encoding="utf-8"))
+    data["regions"].append(next(r for r in _bundled_regions() if r["id"] == "632801"))  # the same Golmud
+    regions.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert len(pv.load(sixth_folder).regions) == len(pv.load().regions) + 3
+
+
+def _bundled_regions() -> list[dict[str, Any]]:
+    text = resources.files("povertydata").joinpath("data", "regions.json").read_text(encoding="utf-8")
+    regions: list[dict[str, Any]] = json.loads(text)["regions"]
+    return regions
+
+
+@pytest.mark.parametrize(
+    ("change", "file", "record", "field"),
+    [
+        (lambda root: _edit(root / "regions.json", lambda d: d["regions"].append(
+            {**next(r for r in _bundled_regions() if r["id"] == "632801"), "name_en": "Ge'ermu"})),
+         "regions.json", "632801", "id"),
+        (lambda root: (root / "reports" / "duyun-2018.json").rename(root / "reports" / "golmud-2017.json"),
+         "reports/golmud-2017.json", "duyun-2018", "id"),
+        (lambda root: _edit(root / "reports" / "duyun-2018.json", lambda d: d["report"].update(id="golmud-2017")),
+         "reports/duyun-2018.json", "golmud-2017", "id"),
+        (lambda root: (root / "regions.json").unlink(), "reports/duyun-2018.json", "duyun-2018", "region"),
+        (lambda root: (root / "seeds" / "duyun-2018.txt").unlink(), "reports/duyun-2018.json", "duyun-2018", "seed"),
+        (lambda root: (root / "reports" / "duyun-2018.json").unlink(), "reports", None, None),
+    ],
+    ids=["region clashes with a bundled one", "file named as a bundled report", "id of a bundled report",
+         "region only in a missing regions.json", "seed missing", "no report"],
+)  # fmt: skip
+def test_a_folder_that_clashes_with_the_bundled_data_is_refused(
+    sixth_folder: Path, change: Any, file: str, record: str | None, field: str | None
+) -> None:
+    change(sixth_folder)
+    with pytest.raises(pv.DataError) as caught:
+        pv.load(sixth_folder)
+    assert (caught.value.file, caught.value.record, caught.value.field) == (
+        str(sixth_folder / file), record, field), caught.value  # fmt: skip
+
+
+def test_a_text_under_a_bundled_name_must_be_the_bundled_text(sixth_folder: Path) -> None:
+    from povertydata.sources import seed_names
+
+    name = seed_names()[0]
+    (sixth_folder / "seeds" / "duyun-2018.txt").rename(sixth_folder / "seeds" / name)
+    _edit(sixth_folder / "reports" / "duyun-2018.json", lambda d: d["report"].update(seed=name))
+    with pytest.raises(pv.DataError, match="another text named") as caught:
+        pv.load(sixth_folder)
+    assert caught.value.file == str(sixth_folder / "reports" / "duyun-2018.json")
+
+
+def test_two_folders_load_together(sixth_folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(sixth_folder, other)
+    (other / "regions.json").unlink()  # the first folder brings Duyun
+    path = other / "reports" / "duyun-2018.json"
+    text = path.read_text(encoding="utf-8").replace("duyun-2018", "duyun-2019").replace('"2018"', '"2019"')
+    path.rename(other / "reports" / "duyun-2019.json")
+    (other / "reports" / "duyun-2019.json").write_text(text.replace('"seed": "duyun-2019.txt"', '"seed": "duyun-2018.txt"'),
+                                                        encoding="utf-8")  # fmt: skip
+    ds = pv.load(sixth_folder, other)
+    assert ds.funds.where(region="522701").ids == ("duyun-2018/special-fund-2018", "duyun-2019/special-fund-2018")
+
+
+@pytest.mark.parametrize("missing", ["regions.json", "categories.json", "reports"])
+def test_a_file_missing_from_the_installation_is_a_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    from povertydata import _loader
+
+    installed = tmp_path / "povertydata"
+    shutil.copytree(_copy_data(tmp_path), installed / "data")
+    shutil.rmtree(installed / "data" / missing) if missing == "reports" else (installed / "data" / missing).unlink()
+    monkeypatch.setattr(_loader.resources, "files", lambda _package: installed)
+    with pytest.raises(pv.DataError, match="cannot be read") as caught:
+        _loader.package_files()
+    assert caught.value.file == f"data/{missing}"

@@ -29,8 +29,8 @@ def _dataset() -> pv.Dataset:
         pv.Fund(id="u-2016/donated", report="u-2016", region="150300", amount=pv.parse("约2000万元"), kind="donation"),
     ]  # fmt: skip
     reports = [
-        pv.Report("t-2017", "x.txt", "德令哈", "Delingha", None, None, "632802", "2017"),
-        pv.Report("u-2016", "y.txt", "乌海", "Wuhai", None, None, "150300", "2016"),
+        pv.Report("t-2017", "x.txt", "德令哈", "Delingha", None, None, "632802", "2017", seed_sha256="0" * 64),
+        pv.Report("u-2016", "y.txt", "乌海", "Wuhai", None, None, "150300", "2016", seed_sha256="0" * 64),
     ]
     regions = [pv.Region("632802", "632802", "德令哈市", "Delingha", "county"),
                pv.Region("150300", "150300", "乌海市", "Wuhai", "prefecture")]  # fmt: skip

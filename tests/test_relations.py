@@ -129,7 +129,7 @@ def _add_check(kind: str, operands: list[str], result: str) -> Any:
          "a sum check takes figures of one unit and one per: delingha-2017/trained-rangers-2016#persons in person; "
          "delingha-2017/cdb-villages in count"),
         ("equal", ["pv-villages"], "pv-capacity-total", "an equal check takes figures of one unit"),
-        ("difference", ["pv-capacity-total", "pv-capacity-per-village"], "pv-capacity-total",
+        ("difference", ["pv-capacity-total", "pv-capacity-per-village"], "pv-capacity-per-village-income",
          "pv-capacity-per-village in MW per village"),
         ("at_most", ["cdb-loan-disbursed"], "trained-total#persons", "an at_most check takes figures of one unit"),
         ("sum", ["pv-provincial-park-fund"], "cdb-loan",
