@@ -306,10 +306,17 @@ class _InputError(Exception):
     pass
 
 
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("povertydata")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="povertydata", description="China's 2015–2020 poverty-alleviation reports as exact, cited data."
     )
+    parser.add_argument("--version", action="version", version=f"povertydata {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("summary", help="summary of the bundled dataset (the default)")
     sub.add_parser("reports", help="list the reports")

@@ -115,3 +115,12 @@ def test_export_writes_every_table(tmp_path: Path) -> None:
     code, out = run("export", "--format", "csv", "--to", str(tmp_path))
     assert code == 0
     assert {Path(p).name for p in out.split()} >= {"funds.csv", "cohorts.csv", "indicators.csv"}
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"povertydata {version('povertydata')}\n"
