@@ -1,0 +1,226 @@
+"""The ``extract`` command's reading: documents in batches, in order, on one process or several.
+
+Documents come from text files or JSON lines; bad inputs are reported and skipped. Memory
+stays bounded whatever the size of the corpus: input is read one batch at a time, at most
+a few batches per worker are in flight, and each result is written out before the next is
+asked for.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import signal
+import sys
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
+
+from povertydata._cli_errors import InputError, UsageError
+
+__all__ = ["Batch", "Result", "Settings", "batches", "run", "text_files"]
+
+
+class Settings(NamedTuple):
+    """How each document is read and its mentions written (the same in every worker)."""
+
+    input: str  # "text" or "jsonl"
+    text_field: str
+    id_field: str | None
+    format: str  # "jsonl" or "parquet"
+    ascii: bool  # JSON escapes every character beyond ASCII
+    label: bool  # JSON lines name their file ("file") or record ("id")
+
+
+class Batch(NamedTuple):
+    """A unit of work: one text file, a text already read, or a run of JSON lines."""
+
+    kind: str  # "file", "text" or "lines"
+    source: str  # the file name ("-" for standard input)
+    first: int  # the line number of the first line (JSON lines)
+    items: tuple[Any, ...]  # (text,) for "text"; the raw lines (bytes) for "lines"
+
+
+class Result(NamedTuple):
+    """What a batch gave: its output, the documents read, and the problems met."""
+
+    output: Any  # JSON lines (list of str), or an Arrow table for Parquet
+    documents: int
+    problems: tuple[str, ...]
+
+
+def text_files(names: Sequence[str]) -> list[str]:
+    """Expand folders into their ``*.txt`` files, sorted; keep files and ``-`` as given.
+
+    Raises:
+        InputError: for a folder with no ``.txt`` file in it.
+        UsageError: for ``-`` mixed with files.
+
+    """
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.txt") if not p.is_dir())
+            if not found:
+                raise InputError(f"{name}: no .txt files in this folder")
+            files.extend(found)
+        else:
+            files.append(name)
+    if "-" in files and len(files) > 1:
+        raise UsageError("'-' (standard input) cannot be mixed with files")
+    return files
+
+
+def _lines(source: str) -> Iterator[tuple[int, bytes]]:
+    """The lines of a JSON lines file (or standard input), numbered from 1, as bytes."""
+    if source == "-":
+        stream: BinaryIO = sys.stdin.buffer
+        yield from enumerate(stream, start=1)
+        return
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below, after the last line is read
+    except OSError as error:
+        raise InputError(f"{source}: {_os_reason(error)}") from None
+    with handle:
+        yield from enumerate(handle, start=1)
+
+
+def batches(names: Sequence[str], settings: Settings, size: int) -> Iterator[Batch]:
+    """The work, in input order: a batch per text file, or ``size`` JSON lines at a time."""
+    if settings.input == "text":
+        for name in names:
+            if name == "-":
+                yield Batch("text", "-", 0, (sys.stdin.read(),))
+            else:
+                yield Batch("file", name, 0, ())
+        return
+    for name in names:
+        run: list[bytes] = []
+        first = 1
+        for number, line in _lines(name):
+            if not run:
+                first = number
+            run.append(line)
+            if len(run) >= size:
+                yield Batch("lines", name, first, tuple(run))
+                run = []
+        if run:
+            yield Batch("lines", name, first, tuple(run))
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder"
+    return f"cannot be read ({error.strerror or error})"
+
+
+def _read_file(name: str) -> tuple[str | None, str | None]:
+    """The text of a file as UTF-8, code points as in the file (no newline translation)."""
+    try:
+        data = Path(name).read_bytes()
+    except OSError as error:
+        return None, f"{name}: {_os_reason(error)}"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, f"{name}: not UTF-8 text ({error.reason} at byte {error.start})"
+
+
+def _record(line: bytes, where: str, settings: Settings) -> tuple[str, str] | str:
+    """A JSON line's id and text, or what is wrong with it."""
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return f"{where}: not UTF-8 text ({error.reason} at byte {error.start})"
+    except json.JSONDecodeError as error:
+        return f"{where}: not JSON ({error.msg} at column {error.colno})"
+    if not isinstance(data, dict):
+        return f"{where}: not a JSON object"
+    text = data.get(settings.text_field)
+    if settings.text_field not in data:
+        return f"{where}: no field {settings.text_field!r}"
+    if not isinstance(text, str):
+        return f"{where}: field {settings.text_field!r} is not a string"
+    if settings.id_field is None:
+        return where, text
+    if settings.id_field not in data:
+        return f"{where}: no field {settings.id_field!r}"
+    ident = data[settings.id_field]
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+        return f"{where}: field {settings.id_field!r} is not a string or an integer"
+    return str(ident), text
+
+
+def _documents(batch: Batch, settings: Settings) -> tuple[list[tuple[str | None, str]], list[str]]:
+    if batch.kind == "text":
+        return [(None, batch.items[0])], []
+    if batch.kind == "file":
+        text, problem = _read_file(batch.source)
+        return ([], [problem]) if problem is not None else ([(batch.source, text or "")], [])
+    documents: list[tuple[str | None, str]] = []
+    problems = []
+    for offset, line in enumerate(batch.items):
+        where = f"{batch.source}:{batch.first + offset}"
+        if not line.strip():
+            continue  # a blank line (the last newline of a file) is no record
+        got = _record(line, where, settings)
+        if isinstance(got, str):
+            problems.append(got)
+        else:
+            documents.append(got)
+    return documents, problems
+
+
+def work(batch: Batch, settings: Settings) -> Result:
+    """Read one batch and extract its mentions (runs in worker processes too)."""
+    from povertydata._cli_output import dumps, figure_json
+    from povertydata.figures import extract
+
+    documents, problems = _documents(batch, settings)
+    key = "file" if batch.kind == "file" else "id"
+    lines = []
+    for ident, text in documents:
+        for m in extract(text):
+            row: dict[str, Any] = {key: ident} if ident is not None and settings.label else {}
+            row.update(start=m.start, end=m.end, text=m.text, kind=m.kind, figure=figure_json(m.figure))
+            lines.append(dumps(row, ascii=settings.ascii) + "\n")
+    return Result(lines, len(documents), tuple(problems))
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process reports it
+    # and ends the workers; a worker of its own would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run(work_items: Iterable[Batch], settings: Settings, jobs: int) -> Generator[Result, None, None]:
+    """Each batch's result, in input order, on ``jobs`` processes.
+
+    At most two batches per process are read ahead, so memory does not grow with the corpus.
+    """
+    task: Callable[[Batch], Result] = functools.partial(work, settings=settings)
+    if jobs == 1:
+        yield from map(task, work_items)
+        return
+    import multiprocessing
+
+    # spawn, not fork: the same on every platform, and safe whatever threads are running.
+    pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_quiet_worker)
+    try:
+        pending: collections.deque[Any] = collections.deque()
+        for item in work_items:
+            pending.append(pool.apply_async(task, (item,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    except BaseException:  # an error, Ctrl-C, or the reader stopping early
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
