@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import json
 import signal
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from povertydata._cli_errors import InputError, UsageError
+from povertydata._jsonl import record
 
 __all__ = ["Batch", "Result", "Settings", "batches", "run", "text_files"]
 
@@ -130,31 +130,6 @@ def _read_file(name: str) -> tuple[str | None, str | None]:
         return None, f"{name}: not UTF-8 text ({error.reason} at byte {error.start})"
 
 
-def _record(line: bytes, where: str, settings: Settings) -> tuple[str, str] | str:
-    """A JSON line's id and text, or what is wrong with it."""
-    try:
-        data = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return f"{where}: not UTF-8 text ({error.reason} at byte {error.start})"
-    except json.JSONDecodeError as error:
-        return f"{where}: not JSON ({error.msg} at column {error.colno})"
-    if not isinstance(data, dict):
-        return f"{where}: not a JSON object"
-    text = data.get(settings.text_field)
-    if settings.text_field not in data:
-        return f"{where}: no field {settings.text_field!r}"
-    if not isinstance(text, str):
-        return f"{where}: field {settings.text_field!r} is not a string"
-    if settings.id_field is None:
-        return where, text
-    if settings.id_field not in data:
-        return f"{where}: no field {settings.id_field!r}"
-    ident = data[settings.id_field]
-    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
-        return f"{where}: field {settings.id_field!r} is not a string or an integer"
-    return str(ident), text
-
-
 def _documents(batch: Batch, settings: Settings) -> tuple[list[tuple[str | None, str]], list[str]]:
     if batch.kind == "text":
         return [(None, batch.items[0])], []
@@ -167,7 +142,7 @@ def _documents(batch: Batch, settings: Settings) -> tuple[list[tuple[str | None,
         where = f"{batch.source}:{batch.first + offset}"
         if not line.strip():
             continue  # a blank line (the last newline of a file) is no record
-        got = _record(line, where, settings)
+        got = record(line, where, settings.text_field, settings.id_field)
         if isinstance(got, str):
             problems.append(got)
         else:

@@ -44,6 +44,13 @@ class Dataset:
     checks: Records[Check]
     exclusions: tuple[Exclusion, ...]
 
+    def __attrs_post_init__(self) -> None:
+        # Each table knows its name and its dataset, so that any selection exports itself.
+        for a in attrs.fields(Dataset):
+            records = getattr(self, a.name)
+            if isinstance(records, Records):
+                records._bind(a.name, self)
+
     def __getitem__(self, id: str) -> Any:
         """Any record by its id (reports, regions, programmes, funds, cohorts …)."""
         for records in (self.funds, self.cohorts, self.indicators, self.programs, self.errata, self.checks,
@@ -101,26 +108,31 @@ class Dataset:
 
     # The exports are a layer above; they are imported when asked for.
 
+    def _table(self, kind: str) -> Records[Any]:
+        from povertydata.exports import columns
+
+        columns(kind)  # a clear error for an unknown table
+        records: Records[Any] = getattr(self, kind)
+        return records
+
     def table(self, kind: str) -> list[dict[str, Any]]:
         """One flat row per record of ``kind`` (``"funds"``, ``"cohorts"`` …), decimals as exact strings."""
-        from povertydata.exports import table
-
-        return table(self, kind)
+        return self._table(kind).table()
 
     def to_arrow(self, kind: str, *, exact: bool = True) -> Any:
         """One Arrow table of ``kind``: decimal columns, units and provenance as columns.
 
         Needs ``pip install 'povertydata[arrow]'``; ``exact=False`` gives float columns.
+        Any selection has the same method: ``ds.funds.where(report=…).to_arrow()``.
         """
-        from povertydata.exports import to_arrow
+        return self._table(kind).to_arrow(exact=exact)
 
-        return to_arrow(self, kind, exact=exact)
+    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True, units: str | None = None) -> Any:
+        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`).
 
-    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
-        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`)."""
-        from povertydata.exports import to_frame
-
-        return to_frame(self, kind, engine, exact=exact)
+        Any selection has the same method: ``ds.funds.where(report=…).to_frame()``.
+        """
+        return self._table(kind).to_frame(engine, exact=exact, units=units)
 
     def export(self, folder: str | Path, fmt: str = "csv") -> list[Path]:
         """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``."""

@@ -58,12 +58,25 @@ class Records(Sequence[T], Generic[T]):
     True
     """
 
-    __slots__ = ("_by_id", "_index", "_items")
+    __slots__ = ("_by_id", "_dataset", "_index", "_items", "_table")
 
     def __init__(self, items: Iterable[T], index: _Index) -> None:
         self._items = tuple(items)
         self._index = index
         self._by_id = {getattr(r, "id", None): r for r in self._items}
+        # The table these records are a selection of, and the dataset it belongs to: set
+        # by the Dataset, passed on to every selection, for exports of any selection.
+        self._table: str | None = None
+        self._dataset: Any = None
+
+    def _bind(self, table: str, dataset: Any) -> None:
+        self._table = table
+        self._dataset = dataset
+
+    def _select(self, items: Iterable[T]) -> Records[T]:
+        chosen = Records(items, self._index)
+        chosen._bind(self._table or "", self._dataset)
+        return chosen
 
     @overload
     def __getitem__(self, i: int) -> T: ...
@@ -71,7 +84,7 @@ class Records(Sequence[T], Generic[T]):
     def __getitem__(self, i: slice) -> Records[T]: ...
     def __getitem__(self, i: int | slice) -> T | Records[T]:
         if isinstance(i, slice):
-            return Records(self._items[i], self._index)
+            return self._select(self._items[i])
         return self._items[i]
 
     def __len__(self) -> int:
@@ -152,4 +165,47 @@ class Records(Sequence[T], Generic[T]):
             tests.append(overlaps)
         for name, wanted in fields.items():
             tests.append(_field_equals(name, wanted))
-        return Records((r for r in self._items if all(t(r) for t in tests)), self._index)
+        return self._select(r for r in self._items if all(t(r) for t in tests))
+
+    # Exports of any selection: the layer above, imported when asked for.
+
+    def _bound(self) -> tuple[str, Any]:
+        if self._dataset is None or not self._table:
+            raise ValueError("these records are not a selection of a Dataset: get them from pv.load()")
+        return self._table, self._dataset
+
+    def table(self) -> list[dict[str, Any]]:
+        """One flat row per record, decimals as exact strings (the export's columns).
+
+        >>> import povertydata as pv
+        >>> rows = pv.load().funds.where(report="golmud-2017").table()
+        >>> rows[0]["region_en"], rows[0]["unit"]
+        ('Golmud', 'CNY')
+        """
+        from povertydata.exports import table
+
+        kind, ds = self._bound()
+        return table(ds, kind, self._items)
+
+    def to_arrow(self, *, exact: bool = True) -> Any:
+        """The records as an Arrow table: exact decimal columns, units, region names, provenance.
+
+        Decimal columns are ``decimal128(38, 10)`` whatever the data; ``exact=False`` gives
+        floats. Needs ``pip install 'povertydata[arrow]'``.
+        """
+        from povertydata.exports import to_arrow
+
+        kind, ds = self._bound()
+        return to_arrow(ds, kind, self._items, exact=exact)
+
+    def to_frame(self, engine: str = "pandas", *, exact: bool = True, units: str | None = None) -> Any:
+        """The records as a pandas (or ``engine="polars"``) DataFrame, through :meth:`to_arrow`.
+
+        Exact by default (``Decimal`` values); ``exact=False`` gives floats, for plotting;
+        ``units="pint"`` gives pint-pandas value columns in the package's unit registry.
+        Needs ``pip install 'povertydata[pandas]'`` (``[polars]``, ``[pint]``).
+        """
+        from povertydata.exports import to_frame
+
+        kind, ds = self._bound()
+        return to_frame(ds, kind, engine, self._items, exact=exact, units=units)

@@ -6,14 +6,17 @@
     ('CNY', 'str')
 
 Every table keeps values exact (decimal strings in CSV and JSON, decimal columns in Arrow
-and Parquet) and carries its provenance (report, seed file, offsets, quote). CSV and JSON
-need nothing beyond the package; Arrow, Parquet and DataFrames need the optional extras
-(``pip install 'povertydata[arrow]'``, ``[pandas]``, ``[polars]``), and say so when missing.
+and Parquet, ``decimal128(38, 10)`` for every figure whatever the data, ``(38, 12)`` for a
+check's computed value) and carries its provenance (report, seed file, offsets, quote).
+Records carry their region's names beside its code. CSV and JSON need nothing beyond the
+package; Arrow, Parquet and DataFrames need the optional extras (``pip install
+'povertydata[arrow]'``, ``[pandas]``, ``[polars]``, ``[pint]``), and say so when missing.
 """
 
 from __future__ import annotations
 
 import csv
+import decimal
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -22,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from povertydata._figure import Figure, Mention
+from povertydata._arrow import DECIMAL_SCALE, decimal_type, fit, need
+from povertydata._figure import Figure
 from povertydata.model import Category, Check, Erratum, Fund, HouseholdCohort, Indicator, Program, Region, Report
 
 if TYPE_CHECKING:
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 
     from povertydata.catalog import Dataset
 
-__all__ = ["MENTION_COLUMNS", "TABLES", "columns", "mention_rows", "table", "to_arrow", "to_frame", "write"]
+__all__ = ["TABLES", "columns", "scale", "table", "to_arrow", "to_frame", "write"]
 
 Row = dict[str, Any]
 
@@ -41,6 +45,8 @@ _DESCRIPTIONS = {
     "id": "Record id: <report>/<slug>, or a region code",
     "report": "Id of the report the record comes from",
     "region": "Region id (GB/T 2260 code where one exists)",
+    "region_zh": "The region's Chinese name",
+    "region_en": "The region's official English name",
     "period": "Period the figure applies to (ISO 8601 year or interval)",
     "program": "Programme id",
     "part_of": "Ids of the records this figure is a part of, separated by spaces",
@@ -66,10 +72,11 @@ def _figure_columns(prefix: str) -> list[tuple[str, str]]:
             (name("quote"), "string"), (name("start"), "integer"), (name("end"), "integer")]  # fmt: skip
 
 
+_REGION = [("region", "string"), ("region_zh", "string"), ("region_en", "string")]
 _COMMON = [
     ("id", "string"),
     ("report", "string"),
-    ("region", "string"),
+    *_REGION,
     ("period", "string"),
     ("program", "string"),
     ("part_of", "string"),
@@ -83,7 +90,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("title_en", "string"),
         ("published", "date"),
         ("publisher", "string"),
-        ("region", "string"),
+        *_REGION,
         ("period", "string"),
         ("language", "string"),
     ],
@@ -105,7 +112,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "programs": [
         ("id", "string"),
         ("report", "string"),
-        ("region", "string"),
+        *_REGION,
         ("period", "string"),
         ("name_zh", "string"),
         ("name_en", "string"),
@@ -162,9 +169,23 @@ def columns(kind: str) -> list[tuple[str, str]]:
         raise ValueError(f"no table {kind!r}: choose one of {', '.join(TABLES)}") from None
 
 
+# Digits after the point of each decimal column: fixed, so that a schema does not change
+# with the data. A check's computed share or ratio may run to 50 digits: it is given to
+# twelve places, rounded (the only rounded number in the tables, and documented so).
+_SCALES = {"computed": 12}
+
+
+def scale(name: str) -> int:
+    """Digits after the point of a decimal column (``computed``: 12; every other: 10)."""
+    return _SCALES.get(name, DECIMAL_SCALE)
+
+
 def _places(value: Decimal) -> Decimal:
-    # A computed share or ratio may run to 50 digits; twelve places are plenty to read it by.
-    return value if value.as_tuple().exponent >= -12 else value.quantize(Decimal("1e-12")).normalize()  # type: ignore[operator]
+    context = decimal.Context(prec=400)  # the library's own, whatever the caller's
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -scale("computed"):
+        return value
+    return value.quantize(Decimal(f"1e-{scale('computed')}"), context=context).normalize(context)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -190,7 +211,18 @@ def _figure(prefix: str, figure: Figure | None, record: Any, field: str) -> Row:
     }
 
 
-def _row(record: Any, ds: Dataset) -> Row:
+def _region_names(ds: Dataset) -> dict[str, Row]:
+    return {r.id: {"region_zh": r.name_zh, "region_en": r.name_en} for r in ds.regions}
+
+
+def _row(record: Any, ds: Dataset, names: dict[str, Row]) -> Row:
+    row = _fields(record, ds)
+    if "region" in row:
+        row.update(names.get(row["region"], {}))
+    return row
+
+
+def _fields(record: Any, ds: Dataset) -> Row:
     if isinstance(record, Fund):
         return {**_common(record), "kind": record.kind, "source": record.source, "purpose": record.purpose,
                 **_figure("", record.amount, record, "amount"), "seed": _seed(record), "note": record.note}  # fmt: skip
@@ -239,57 +271,27 @@ def table(ds: Dataset, kind: str, records: Iterable[Any] | None = None) -> list[
     """
     names = [c for c, _ in columns(kind)]
     chosen = getattr(ds, kind) if records is None else records
-    return [{c: row.get(c) for c in names} for row in (_row(r, ds) for r in chosen)]
-
-
-#: The columns of :func:`mention_rows`: flat, exact, one per mention.
-MENTION_COLUMNS = ("file", "start", "end", "text", "kind", "value", "low", "high", "unit", "qualifier", "per",
-                   "classifier", "when")  # fmt: skip
-
-
-def mention_rows(mentions: Iterable[Mention], file: str | None = None) -> list[Row]:
-    """Flat rows for mentions from :func:`povertydata.extract`, decimals as exact strings.
-
-    The shape a corpus run writes (JSON lines, Parquet through a DataFrame):
-
-    >>> import povertydata as pv
-    >>> mention_rows(pv.extract("投入1800万元"), "a.txt")[0]["value"]
-    '18000000'
-    """
-    rows = []
-    for m in mentions:
-        f = m.figure
-        rows.append({
-            "file": file, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
-            "value": _decimal(f.value) if f else None, "low": _decimal(f.low) if f else None,
-            "high": _decimal(f.high) if f else None, "unit": f.unit if f else None,
-            "qualifier": f.qualifier if f else None, "per": "/".join(f.per) or None if f else None,
-            "classifier": f.classifier if f else None, "when": f.when if f else None,
-        })  # fmt: skip
-    return rows
+    regions = _region_names(ds)
+    return [{c: row.get(c) for c in names} for row in (_row(r, ds, regions) for r in chosen)]
 
 
 # --------------------------------------------------------------------------- Arrow
 
 
-def _need(module: str, extra: str) -> Any:
-    import importlib
+def to_arrow(ds: Dataset, kind: str, records: Iterable[Any] | None = None, *, exact: bool = True) -> pyarrow.Table:
+    """One Arrow table of ``kind`` (all of it, or the ``records`` given).
 
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise ImportError(f"{module} is needed for this: pip install 'povertydata[{extra}]'") from None
-
-
-def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
-    """One Arrow table: decimal columns (``decimal128``) by default, ``float64`` with ``exact=False``.
+    Decimal columns are ``decimal128(38, 10)`` (``computed``: ``(38, 12)``) whatever the
+    data, ``float64`` with ``exact=False``; every field carries its description.
 
     Raises:
         ImportError: naming the extra to install when pyarrow is missing.
+        ValueError: for a value a decimal column cannot hold exactly, naming the record
+            (never for the package's data; a test holds this).
 
     """
-    pa = _need("pyarrow", "arrow")
-    rows = table(ds, kind)
+    pa = need("pyarrow", "arrow")
+    rows = table(ds, kind, records)
     fields = []
     arrays = []
     for name, kind_ in columns(kind):
@@ -297,9 +299,12 @@ def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
         if kind_ == "decimal":
             decimals = [None if v is None else Decimal(v) for v in values]
             if exact:
-                scale = max((max(0, -d.as_tuple().exponent) for d in decimals if d is not None), default=0)  # type: ignore[operator]
-                typ = pa.decimal128(38, scale)
-                arrays.append(pa.array(decimals, type=typ))
+                typ = decimal_type(scale(name))
+                held = [fit(d, scale(name)) for d in decimals]
+                for row, d, h in zip(rows, decimals, held, strict=True):
+                    if d is not None and h is None:
+                        raise ValueError(f"{kind} {row.get('id')!r}: {name} {d} does not fit {typ} exactly")
+                arrays.append(pa.array(held, type=typ))
             else:
                 typ = pa.float64()
                 arrays.append(pa.array([None if d is None else float(d) for d in decimals], type=typ))
@@ -321,24 +326,80 @@ def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def to_frame(ds: Dataset, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
-    """A DataFrame of one table, through Arrow: ``engine="pandas"`` or ``"polars"``.
+_ENGINES = ("pandas", "polars")
+_UNITS = (None, "pint")
 
-    Exact by default (pandas gets ``decimal.Decimal`` objects, polars ``Decimal`` columns);
-    ``exact=False`` gives floats, for plotting.
+
+def to_frame(
+    ds: Dataset,
+    kind: str,
+    engine: str = "pandas",
+    records: Iterable[Any] | None = None,
+    *,
+    exact: bool = True,
+    units: str | None = None,
+) -> Any:
+    """A DataFrame of one table (all of it, or the ``records`` given), through Arrow.
+
+    ``engine="pandas"`` or ``"polars"``. Exact by default (pandas gets ``decimal.Decimal``
+    objects, polars ``Decimal`` columns); ``exact=False`` gives floats, for plotting.
+    ``units="pint"`` (pandas only) turns each figure's value column into a pint-pandas
+    column in its unit, with exact magnitudes, and sets pint-pandas to the package's unit
+    registry (``pint_pandas.PintType.ureg``), so that the units convert and add.
 
     Raises:
         ImportError: naming the extra to install when a library is missing.
-        ValueError: for an unknown engine.
+        ValueError: for an unknown engine or units, and, with ``units="pint"``, for a
+            column whose records are in more than one unit (select one with ``where``).
 
     """
-    if engine == "pandas":
-        _need("pandas", "pandas")
-        return to_arrow(ds, kind, exact=exact).to_pandas()
+    if engine not in _ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose 'pandas' or 'polars'")
+    if units not in _UNITS:
+        raise ValueError(f"unknown units {units!r}: choose None or 'pint'")
+    if units is not None and engine != "pandas":
+        raise ValueError("units='pint' makes pint-pandas columns: it needs engine='pandas'")
+    chosen = list(getattr(ds, kind) if records is None else records)
     if engine == "polars":
-        pl = _need("polars", "polars")
-        return pl.from_arrow(to_arrow(ds, kind, exact=exact))
-    raise ValueError(f"unknown engine {engine!r}: choose 'pandas' or 'polars'")
+        pl = need("polars", "polars")
+        return pl.from_arrow(to_arrow(ds, kind, chosen, exact=exact))
+    need("pandas", "pandas")
+    frame = to_arrow(ds, kind, chosen, exact=exact).to_pandas()
+    if units == "pint":
+        _pint_columns(frame, kind, chosen)
+    return frame
+
+
+def _pint_columns(frame: Any, kind: str, records: list[Any]) -> None:
+    """Each figure's value column as a pint-pandas column, in place."""
+    pint_pandas = need("pint_pandas", "pint")
+    from povertydata.model import FIGURE_FIELDS
+    from povertydata.units import quantity, registry
+
+    pint_pandas.PintType.ureg = registry()
+    fields = FIGURE_FIELDS.get(type(records[0]), ()) if records else _FIGURES_OF.get(kind, ())
+    for field in fields:
+        column = _VALUE_COLUMN.get(field, field)
+        units = set()
+        for r in records:
+            figure = getattr(r, field)
+            if figure is not None and figure.value is not None:
+                try:
+                    units.add(str(quantity(figure.value, figure.unit, figure.per).units))
+                except ValueError as error:
+                    raise ValueError(f"units='pint': {kind} {r.id!r}: {error}") from None
+        if len(units) > 1:
+            raise ValueError(
+                f"units='pint' needs one unit per column: {kind} {column} has {', '.join(sorted(units))}; "
+                "select records of one unit with where() first"
+            )
+        unit = units.pop() if units else "dimensionless"
+        frame[column] = pint_pandas.PintArray(list(frame[column]), dtype=f"pint[{unit}][object]")
+
+
+# The figure fields of each table (for an empty selection) and the column of each field's value.
+_FIGURES_OF = {"funds": ("amount",), "cohorts": ("households", "persons"), "indicators": ("value",)}
+_VALUE_COLUMN = {"amount": "value", "households": "households_value", "persons": "persons_value"}
 
 
 # --------------------------------------------------------------------------- files
@@ -372,7 +433,7 @@ def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
             path.write_text(json.dumps(table(ds, kind), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             written.append(path)
     elif fmt == "parquet":
-        pq = _need("pyarrow.parquet", "arrow")
+        pq = need("pyarrow.parquet", "arrow")
         for kind in TABLES:
             path = target / f"{kind}.parquet"
             pq.write_table(to_arrow(ds, kind), path)

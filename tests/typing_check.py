@@ -52,3 +52,10 @@ for cited in ds.figures():
 results: list[pv.CheckResult] = pv.check()
 holds: bool = results[0].holds
 version: str = pv.__version__
+
+# Frames and tables (pyarrow, pandas and polars types where their stubs are installed).
+selection_rows: list[dict[str, object]] = ds.funds.where(report="golmud-2017").table()
+frame = ds.funds.where(report="golmud-2017").to_frame(engine="pandas", exact=True, units=None)
+arrow_table = ds.cohorts.where(region="632800").to_arrow(exact=False)
+figures_table = pv.parse_many(["1800万元", None], errors="coerce", engine="arrow")
+mention_table = pv.extract_table(["投入1800万元"], ids=["a"])
