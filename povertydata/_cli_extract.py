@@ -156,6 +156,11 @@ def work(batch: Batch, settings: Settings) -> Result:
     from povertydata.figures import extract
 
     documents, problems = _documents(batch, settings)
+    if settings.format == "parquet":
+        from povertydata.corpus import extract_table
+
+        table = extract_table([text for _, text in documents], ids=[ident or "-" for ident, _ in documents])
+        return Result(table, len(documents), tuple(problems))
     key = "file" if batch.kind == "file" else "id"
     lines = []
     for ident, text in documents:
@@ -164,6 +169,80 @@ def work(batch: Batch, settings: Settings) -> Result:
             row.update(start=m.start, end=m.end, text=m.text, kind=m.kind, figure=figure_json(m.figure))
             lines.append(dumps(row, ascii=settings.ascii) + "\n")
     return Result(lines, len(documents), tuple(problems))
+
+
+class ParquetParts:
+    """Mention tables written to ``part-00000.parquet``, ``part-00001.parquet`` … in a folder.
+
+    Each batch is one row group, written as it comes; a part holds at most
+    ``rows_per_file`` rows. Parts are written under a hidden name and renamed when closed;
+    :meth:`abort` removes every part of the run, so a failed run leaves no partial output.
+    The files carry the package version in their key/value metadata beside the schema's.
+    """
+
+    def __init__(self, folder: str, rows_per_file: int = 5_000_000) -> None:
+        from povertydata._arrow import need
+        from povertydata._cli_errors import OutputError
+
+        self.pq = need("pyarrow.parquet", "arrow")
+        self.folder = Path(folder)
+        if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
+            raise OutputError(f"{folder}: cannot write: {'not a folder' if not self.folder.is_dir() else 'not empty'}")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{folder}: cannot write: {error.strerror or error}") from None
+        self.rows_per_file = rows_per_file
+        self.parts: list[Path] = []
+        self._writer: Any = None
+        self._rows = 0
+        self._pending: Path | None = None
+
+    def _schema(self) -> Any:
+        from importlib.metadata import version
+
+        from povertydata.corpus import MENTION_SCHEMA
+
+        return MENTION_SCHEMA.with_metadata({**MENTION_SCHEMA.metadata, b"povertydata.version": version("povertydata")})
+
+    def _open(self) -> None:
+        self._pending = self.folder / f".part-{len(self.parts):05d}.parquet.tmp"
+        self._writer = self.pq.ParquetWriter(self._pending, self._schema())
+        self._rows = 0
+
+    def _close(self) -> None:
+        if self._writer is None or self._pending is None:
+            return
+        self._writer.close()
+        final = self.folder / f"part-{len(self.parts):05d}.parquet"
+        self._pending.rename(final)
+        self.parts.append(final)
+        self._writer = self._pending = None
+
+    def write(self, table: Any) -> None:
+        """Write one batch's mentions as a row group."""
+        if table.num_rows == 0:
+            return
+        if self._writer is None or self._rows >= self.rows_per_file:
+            self._close()
+            self._open()
+        self._writer.write_table(table.replace_schema_metadata(self._schema().metadata))
+        self._rows += table.num_rows
+
+    def close(self) -> list[Path]:
+        """Finish the last part (an empty one if no batch had a mention); return the parts."""
+        if self._writer is None and not self.parts:
+            self._open()
+        self._close()
+        return self.parts
+
+    def abort(self) -> None:
+        """Remove everything this run wrote."""
+        if self._writer is not None:
+            self._writer.close()
+        for path in [*self.parts, self._pending]:
+            if path is not None:
+                path.unlink(missing_ok=True)
 
 
 def _quiet_worker() -> None:

@@ -15,7 +15,8 @@ def record(line: str | bytes, where: str, text_field: str, id_field: str | None)
     caller passes it over.
     """
     try:
-        data = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+        text = line.decode("utf-8") if isinstance(line, bytes) else line
+        data = json.loads(text.rstrip("\r\n"))  # columns in messages count on the line itself
     except UnicodeDecodeError as error:
         return f"{where}: not UTF-8 text ({error.reason} at byte {error.start})"
     except json.JSONDecodeError as error:
@@ -24,14 +25,14 @@ def record(line: str | bytes, where: str, text_field: str, id_field: str | None)
         return f"{where}: not a JSON object"
     if text_field not in data:
         return f"{where}: no field {text_field!r}"
-    text = data[text_field]
-    if not isinstance(text, str):
+    body = data[text_field]
+    if not isinstance(body, str):
         return f"{where}: field {text_field!r} is not a string"
     if id_field is None:
-        return where, text
+        return where, body
     if id_field not in data:
         return f"{where}: no field {id_field!r}"
     ident = data[id_field]
     if isinstance(ident, bool) or not isinstance(ident, (str, int)):
         return f"{where}: field {id_field!r} is not a string or an integer"
-    return str(ident), text
+    return str(ident), body

@@ -336,14 +336,20 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     from povertydata import _cli_extract as ex
 
+    if args.format == "parquet" and args.output in (None, "-"):
+        raise UsageError("--format parquet writes a folder of Parquet files: give it with -o DIR")
+    if args.input == "text" and (args.text_field != "text" or args.id_field is not None):
+        raise UsageError("--text-field and --id-field are for --input jsonl")
     names = ex.text_files(args.files) if args.input == "text" else list(args.files)
+    if args.input == "jsonl" and names.count("-") and len(names) > 1:
+        raise UsageError("'-' (standard input) cannot be mixed with files")
     settings = ex.Settings(
         input=args.input,
         text_field=args.text_field,
         id_field=args.id_field,
-        format="jsonl",
+        format=args.format,
         ascii=args.ascii,
-        label=names != ["-"],
+        label=names != ["-"] or args.input == "jsonl",
     )
     # One file alone is read or not: skipping it would leave nothing.
     on_error = "fail" if args.input == "text" and len(names) == 1 else args.on_error
@@ -352,19 +358,30 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     shown = args.progress or (len(names) > 1 and sys.stderr.isatty() and not args.quiet)
     progress = _Progress(total, unit, enabled=shown)
     jobs = args.jobs if args.input == "jsonl" or len(names) > 1 else 1
+    parts = ex.ParquetParts(args.output) if args.format == "parquet" else None
     read = skipped = 0
-    with contextlib.closing(ex.run(ex.batches(names, settings, args.batch_size), settings, jobs)) as results:
-        for result in results:
-            for problem in result.problems:
-                if on_error == "fail":
-                    raise InputError(problem)
-                progress.clear()
-                print(f"povertydata: {problem}; skipped", file=sys.stderr)
-            out.writelines(result.output)
-            out.flush()  # a stream: each batch reaches the reader as soon as it is done
-            read += result.documents
-            skipped += len(result.problems)
-            progress.step(result.documents + len(result.problems))
+    try:
+        with contextlib.closing(ex.run(ex.batches(names, settings, args.batch_size), settings, jobs)) as results:
+            for result in results:
+                for problem in result.problems:
+                    if on_error == "fail":
+                        raise InputError(problem)
+                    progress.clear()
+                    print(f"povertydata: {problem}; skipped", file=sys.stderr)
+                if parts is not None:
+                    parts.write(result.output)
+                else:
+                    out.writelines(result.output)
+                    out.flush()  # a stream: each batch reaches the reader as soon as it is done
+                read += result.documents
+                skipped += len(result.problems)
+                progress.step(result.documents + len(result.problems))
+        if parts is not None:
+            parts.close()
+    except BaseException:
+        if parts is not None:
+            parts.abort()
+        raise
     progress.done()
     if skipped:
         if not read:
@@ -522,7 +539,20 @@ def _parser() -> argparse.ArgumentParser:
         default="skip",
         help="a file or record that cannot be read: report it and go on (exit status 3), or stop (status 1)",
     )
-    x.add_argument("--batch-size", type=_jobs, default=500, metavar="N", help="jsonl: records per batch")
+    x.add_argument(
+        "--format",
+        choices=("jsonl", "parquet"),
+        default="jsonl",
+        help="jsonl: one mention a line, nested figure; parquet: the flat, exact mention table, "
+        "written in row groups to the folder of -o",
+    )
+    x.add_argument(
+        "--batch-size",
+        type=_jobs,
+        default=500,
+        metavar="N",
+        help="jsonl: records per batch (and per Parquet row group); memory holds a few batches per job",
+    )
     x.add_argument("--quiet", "-q", action="store_true", help="no progress count on standard error")
     x.add_argument("--progress", action="store_true", help="a progress count even when standard error is no terminal")
     e = sub.add_parser(
@@ -545,8 +575,11 @@ _COMMANDS = {
     "export": _cmd_export,
     "check": _cmd_check,
 }
-# Commands whose -o is a folder they write into, not a file for what they print.
-_FOLDER_OUTPUT = frozenset({"export"})
+
+
+def _writes_a_folder(args: argparse.Namespace) -> bool:
+    """Whether -o names a folder the command writes files into, not a file for what it prints."""
+    return bool(args.command == "export" or (args.command == "extract" and args.format == "parquet"))
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -558,7 +591,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return stop.code if isinstance(stop.code, int) else 2
-    path = None if args.command in _FOLDER_OUTPUT else args.output
+    path = None if _writes_a_folder(args) else args.output
     output = Output(path, out)
     try:
         with output.open() as stream:

@@ -102,13 +102,16 @@ def extract_table(texts: Iterable[str | None], ids: Iterable[str | int] | None =
     pa = need("pyarrow", "arrow")
     from povertydata.figures import extract
 
-    names: Iterable[str | int] = itertools.count() if ids is None else ids
     columns: dict[str, list[Any]] = {"id": [], "start": [], "end": [], "text": [], "kind": []}
     figures = []
-    sentinel = object()
-    pairs = itertools.zip_longest(texts, names, fillvalue=sentinel)
+    missing = object()
+    pairs: Iterable[tuple[Any, Any]] = (
+        ((text, n) for n, text in enumerate(texts))
+        if ids is None
+        else itertools.zip_longest(texts, ids, fillvalue=missing)
+    )
     for n, (text, ident) in enumerate(pairs):
-        if text is sentinel or ident is sentinel:
+        if text is missing or ident is missing:
             raise ValueError(f"ids and texts differ in length (at item {n})")
         if text is None:
             continue
