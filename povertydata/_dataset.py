@@ -46,10 +46,11 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         # Each table knows its name and its dataset, so that any selection exports itself.
+        # A table another dataset holds (attrs.evolve shares them) is copied, not taken.
         for a in attrs.fields(Dataset):
             records = getattr(self, a.name)
             if isinstance(records, Records):
-                records._bind(a.name, self)
+                object.__setattr__(self, a.name, records._bound_to(a.name, self))
 
     def __getitem__(self, id: str) -> Any:
         """Any record by its id (reports, regions, programmes, funds, cohorts …)."""
@@ -108,16 +109,20 @@ class Dataset:
 
     # The exports are a layer above; they are imported when asked for.
 
-    def _table(self, kind: str) -> Records[Any]:
+    def _table(self, kind: str) -> Records[Any] | None:
+        """The records of a table of records; ``None`` for a table made from them all."""
         from povertydata.exports import columns
 
         columns(kind)  # a clear error for an unknown table
-        records: Records[Any] = getattr(self, kind)
-        return records
+        records = getattr(self, kind, None)
+        return records if isinstance(records, Records) else None
 
     def table(self, kind: str) -> list[dict[str, Any]]:
         """One flat row per record of ``kind`` (``"funds"``, ``"cohorts"`` …), decimals as exact strings."""
-        return self._table(kind).table()
+        from povertydata.exports import table
+
+        records = self._table(kind)
+        return records.table() if records is not None else table(self, kind)
 
     def to_arrow(self, kind: str, *, exact: bool = True) -> Any:
         """One Arrow table of ``kind``: decimal columns, units and provenance as columns.
@@ -125,14 +130,22 @@ class Dataset:
         Needs ``pip install 'povertydata[arrow]'``; ``exact=False`` gives float columns.
         Any selection has the same method: ``ds.funds.where(report=…).to_arrow()``.
         """
-        return self._table(kind).to_arrow(exact=exact)
+        from povertydata.exports import to_arrow
+
+        records = self._table(kind)
+        return records.to_arrow(exact=exact) if records is not None else to_arrow(self, kind, exact=exact)
 
     def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True, units: str | None = None) -> Any:
         """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`).
 
         Any selection has the same method: ``ds.funds.where(report=…).to_frame()``.
         """
-        return self._table(kind).to_frame(engine, exact=exact, units=units)
+        from povertydata.exports import to_frame
+
+        records = self._table(kind)
+        if records is not None:
+            return records.to_frame(engine, exact=exact, units=units)
+        return to_frame(self, kind, engine, exact=exact, units=units)
 
     def export(self, folder: str | Path, fmt: str = "csv") -> list[Path]:
         """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``."""

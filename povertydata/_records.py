@@ -73,6 +73,15 @@ class Records(Sequence[T], Generic[T]):
         self._table = table
         self._dataset = dataset
 
+    def _bound_to(self, table: str, dataset: Any) -> Records[T]:
+        """These records as the table of ``dataset``: themselves if free, else a copy."""
+        if self._dataset is not None and self._dataset is not dataset:
+            copy = Records(self._items, self._index)
+            copy._bind(table, dataset)
+            return copy
+        self._bind(table, dataset)
+        return self
+
     def _select(self, items: Iterable[T]) -> Records[T]:
         chosen = Records(items, self._index)
         chosen._bind(self._table or "", self._dataset)

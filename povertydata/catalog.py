@@ -14,7 +14,7 @@ naming the file and the record.
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 from povertydata._dataset import Dataset
@@ -37,15 +37,28 @@ def check() -> list[CheckResult]:
     return load().check()
 
 
-@functools.cache
+_loaded: Dataset | None = None
+_loading = threading.Lock()
+
+
 def load() -> Dataset:
     """Load every canonical record shipped with the package (cached after the first call).
+
+    Safe from many threads at once: the first call builds the dataset, and every call,
+    whichever thread makes it, returns that one object.
 
     Raises:
         DataError: if the package data is damaged, naming the file and the record.
 
     """
-    return build(*package_files())
+    global _loaded
+    loaded = _loaded
+    if loaded is None:
+        with _loading:  # one builder; the others wait, then take what it built
+            if _loaded is None:
+                _loaded = build(*package_files())
+            loaded = _loaded
+    return loaded
 
 
 def load_dir(path: str | Path) -> Dataset:

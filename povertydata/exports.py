@@ -8,9 +8,21 @@
 Every table keeps values exact (decimal strings in CSV and JSON, decimal columns in Arrow
 and Parquet, ``decimal128(38, 10)`` for every figure whatever the data, ``(38, 12)`` for a
 check's computed value) and carries its provenance (report, seed file, offsets, quote).
-Records carry their region's names beside its code. CSV and JSON need nothing beyond the
-package; Arrow, Parquet and DataFrames need the optional extras (``pip install
-'povertydata[arrow]'``, ``[pandas]``, ``[polars]``, ``[pint]``), and say so when missing.
+Records carry their region's names beside its code.
+
+Beside the records' tables, an export holds ``sources`` (each source text, its SHA-256 and
+its licence), ``figure_records`` (every record with figures: id, table, report), ``parts``
+(each ``part_of`` link) and ``check_operands`` (every record a check names), so that every
+reference the loader checks is a key: the data package declares them as foreign keys
+(with enum constraints for every coded column, and each table's licence: MIT for the code
+and the transcription, the publishers' terms for the source texts), and writes the
+source texts themselves (``seeds/``); Parquet files carry the keys, the vocabularies,
+their licence, the package and data versions (:func:`data_version`) and the citation in
+their metadata.
+
+CSV and JSON need nothing beyond the package; Arrow, Parquet and DataFrames need the
+optional extras (``pip install 'povertydata[arrow]'``, ``[pandas]``, ``[polars]``,
+``[pint]``), and say so when missing.
 """
 
 from __future__ import annotations
@@ -34,12 +46,19 @@ if TYPE_CHECKING:
 
     from povertydata.catalog import Dataset
 
-__all__ = ["TABLES", "columns", "scale", "table", "to_arrow", "to_frame", "write"]
+__all__ = ["TABLES", "columns", "data_version", "scale", "table", "to_arrow", "to_frame", "write"]
 
 Row = dict[str, Any]
 
-#: The tables an export holds, in order.
-TABLES = ("reports", "regions", "categories", "programs", "funds", "cohorts", "indicators", "errata", "checks")
+#: The tables an export holds, in order: the records' tables, then the source texts and the
+#: links that make every reference a key (the records with figures, their parts and
+#: wholes, the records each check names).
+TABLES = (
+    "reports", "regions", "categories", "programs", "funds", "cohorts", "indicators", "errata", "checks",
+    "sources", "figure_records", "parts", "check_operands",
+)  # fmt: skip
+# The tables of records held by a Dataset; the others are made from them.
+_RECORD_TABLES = TABLES[:9]
 
 _DESCRIPTIONS = {
     "id": "Record id: <report>/<slug>, or a region code",
@@ -59,6 +78,19 @@ _DESCRIPTIONS = {
     "per": "Rate denominators, joined with '/' (person/year)",
     "classifier": "Measure word as written (户, 人, 个 …)",
     "seed": "File name of the source text",
+    "sha256": "SHA-256 of the source text's UTF-8 bytes, as shipped",
+    "characters": "Length of the source text in code points (offsets count these)",
+    "license": "The terms the text is under",
+    "text": "The source text, exactly as shipped (offsets are code points of it)",
+    "table": "The table that holds the record",
+    "part": "Id of a record that is a part",
+    "whole": "Id of the record it is a part of",
+    "check": "Id of the check",
+    "role": "operand or result",
+    "position": "Position of the operand (0 first; 0 for the result)",
+    "ref": "The reference as the check writes it: id or id#field",
+    "record": "Id of the record the reference names",
+    "field": "The figure field of the record it names",
     "start": "Offset (code points) of the quote in the source text",
     "end": "Offset one past the quote",
     "quote": "The figure as the source text writes it",
@@ -157,6 +189,24 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("stated", "decimal"),
         ("explanation", "string"),
         ("erratum", "string"),
+    ],
+    "sources": [
+        ("seed", "string"),
+        ("report", "string"),
+        ("sha256", "string"),
+        ("characters", "integer"),
+        ("license", "string"),
+        ("text", "string"),
+    ],
+    "figure_records": [("id", "string"), ("table", "string"), ("report", "string")],
+    "parts": [("part", "string"), ("whole", "string"), ("report", "string")],
+    "check_operands": [
+        ("check", "string"),
+        ("role", "string"),
+        ("position", "integer"),
+        ("ref", "string"),
+        ("record", "string"),
+        ("field", "string"),
     ],
 }
 
@@ -267,15 +317,59 @@ def _seed(record: Fund | HouseholdCohort | Indicator) -> str | None:
 def table(ds: Dataset, kind: str, records: Iterable[Any] | None = None) -> list[Row]:
     """One flat row per record of ``kind`` (all of them, or the ``records`` given).
 
-    Decimals are exact strings; columns follow :func:`columns`.
+    Decimals are exact strings; columns follow :func:`columns`. The tables made from the
+    records (``sources``, ``figure_records``, ``parts``, ``check_operands``) take no
+    ``records``.
     """
     names = [c for c, _ in columns(kind)]
+    if kind not in _RECORD_TABLES:
+        if records is not None:
+            raise ValueError(f"the {kind} table is made from the whole dataset: it takes no records")
+        return [{c: row.get(c) for c in names} for row in _LINKS[kind](ds)]
     chosen = getattr(ds, kind) if records is None else records
     regions = _region_names(ds)
     return [{c: row.get(c) for c in names} for row in (_row(r, ds, regions) for r in chosen)]
 
 
-# --------------------------------------------------------------------------- Arrow
+def _sources(ds: Dataset) -> list[Row]:
+    import hashlib
+
+    from povertydata._provenance import license_of
+    from povertydata.sources import seed_text
+
+    rows = []
+    for report in ds.reports:
+        text = seed_text(report.seed)
+        rows.append({"seed": report.seed, "report": report.id, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                     "characters": len(text), "license": license_of("sources")["title"], "text": text})  # fmt: skip
+    return rows
+
+
+def _figure_records(ds: Dataset) -> list[Row]:
+    return [{"id": r.id, "table": kind, "report": r.report} for kind in _FIGURES_OF for r in getattr(ds, kind)]
+
+
+def _parts(ds: Dataset) -> list[Row]:
+    return [{"part": r.id, "whole": whole, "report": r.report} for r in ds.records() for whole in r.part_of]
+
+
+def _check_operands(ds: Dataset) -> list[Row]:
+    from povertydata.model import FIGURE_FIELDS
+
+    rows = []
+    for check in ds.checks:
+        refs = [("operand", i, ref) for i, ref in enumerate(check.operands)] + [("result", 0, check.result)]
+        for role, position, ref in refs:
+            rid, _, field = ref.partition("#")
+            if not field:  # the record's one figure, as the loader resolves it
+                record = ds[rid]
+                field = next(f for f in FIGURE_FIELDS[type(record)] if getattr(record, f) is not None)
+            rows.append({"check": check.id, "role": role, "position": position, "ref": ref, "record": rid,
+                         "field": field})  # fmt: skip
+    return rows
+
+
+_LINKS = {"sources": _sources, "figure_records": _figure_records, "parts": _parts, "check_operands": _check_operands}
 
 
 def to_arrow(ds: Dataset, kind: str, records: Iterable[Any] | None = None, *, exact: bool = True) -> pyarrow.Table:
@@ -290,8 +384,12 @@ def to_arrow(ds: Dataset, kind: str, records: Iterable[Any] | None = None, *, ex
             (never for the package's data; a test holds this).
 
     """
+    from povertydata._provenance import enums, patterns
+
     pa = need("pyarrow", "arrow")
     rows = table(ds, kind, records)
+    names = [c for c, _ in columns(kind)]
+    vocabulary, shapes = enums(kind, names), patterns(kind, names)
     fields = []
     arrays = []
     for name, kind_ in columns(kind):
@@ -322,8 +420,23 @@ def to_arrow(ds: Dataset, kind: str, records: Iterable[Any] | None = None, *, ex
         else:
             typ = pa.string()
             arrays.append(pa.array(values, type=typ))
-        fields.append(pa.field(name, typ, metadata={"description": _DESCRIPTIONS.get(name, name)}))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+        meta = {"description": _DESCRIPTIONS.get(name, name)}
+        if name in vocabulary:
+            meta["enum"] = json.dumps(vocabulary[name], ensure_ascii=False)
+        if name in shapes:
+            meta["pattern"] = shapes[name]
+        fields.append(pa.field(name, typ, metadata=meta))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=_table_metadata(kind)))
+
+
+def _table_metadata(kind: str) -> dict[str, str]:
+    from povertydata._provenance import foreign_keys, primary_key
+
+    return {
+        "povertydata.table": kind,
+        "povertydata.primary_key": json.dumps(primary_key(kind)),
+        "povertydata.foreign_keys": json.dumps(foreign_keys(kind), ensure_ascii=False),
+    }
 
 
 _ENGINES = ("pandas", "polars")
@@ -366,35 +479,10 @@ def to_frame(
     need("pandas", "pandas")
     frame = to_arrow(ds, kind, chosen, exact=exact).to_pandas()
     if units == "pint":
-        _pint_columns(frame, kind, chosen)
+        from povertydata.frames import pint_columns
+
+        pint_columns(frame, kind, chosen, _FIGURES_OF, _VALUE_COLUMN)
     return frame
-
-
-def _pint_columns(frame: Any, kind: str, records: list[Any]) -> None:
-    """Each figure's value column as a pint-pandas column, in place."""
-    pint_pandas = need("pint_pandas", "pint")
-    from povertydata.model import FIGURE_FIELDS
-    from povertydata.units import quantity, registry
-
-    pint_pandas.PintType.ureg = registry()
-    fields = FIGURE_FIELDS.get(type(records[0]), ()) if records else _FIGURES_OF.get(kind, ())
-    for field in fields:
-        column = _VALUE_COLUMN.get(field, field)
-        units = set()
-        for r in records:
-            figure = getattr(r, field)
-            if figure is not None and figure.value is not None:
-                try:
-                    units.add(str(quantity(figure.value, figure.unit, figure.per).units))
-                except ValueError as error:
-                    raise ValueError(f"units='pint': {kind} {r.id!r}: {error}") from None
-        if len(units) > 1:
-            raise ValueError(
-                f"units='pint' needs one unit per column: {kind} {column} has {', '.join(sorted(units))}; "
-                "select records of one unit with where() first"
-            )
-        unit = units.pop() if units else "dimensionless"
-        frame[column] = pint_pandas.PintArray(list(frame[column]), dtype=f"pint[{unit}][object]")
 
 
 # The figure fields of each table (for an empty selection) and the column of each field's value.
@@ -408,8 +496,12 @@ _VALUE_COLUMN = {"amount": "value", "households": "households_value", "persons":
 def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
     """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``.
 
-    Returns the files written. A ``datapackage`` is the CSV files plus a Frictionless
-    ``datapackage.json`` with table schemas, the licences and the sources.
+    Returns the files written. A ``datapackage`` is the CSV files, the source texts
+    (``seeds/``) and a Frictionless ``datapackage.json``: table schemas with primary and
+    foreign keys for every reference the loader checks, enum constraints for every coded
+    column, each resource's licence, the package and data versions, and the citation.
+    Parquet files carry the same in their key/value metadata (``povertydata.*``) and in
+    their fields' (``description``, ``enum``, ``pattern``).
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -424,8 +516,12 @@ def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
                     writer.writerow({k: ("" if v is None else _csv_value(v)) for k, v in row.items()})
             written.append(path)
         if fmt == "datapackage":
+            written.extend(_write_seeds(ds, target))
             path = target / "datapackage.json"
-            path.write_text(json.dumps(_datapackage(ds), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            from povertydata._provenance import datapackage
+
+            descriptor = datapackage(ds, {kind: (columns(kind), _DESCRIPTIONS) for kind in TABLES})
+            path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             written.append(path)
     elif fmt == "json":
         for kind in TABLES:
@@ -433,13 +529,38 @@ def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
             path.write_text(json.dumps(table(ds, kind), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             written.append(path)
     elif fmt == "parquet":
+        from povertydata._provenance import file_metadata
+
         pq = need("pyarrow.parquet", "arrow")
+        version = data_version(ds)
         for kind in TABLES:
             path = target / f"{kind}.parquet"
-            pq.write_table(to_arrow(ds, kind), path)
+            arrow = to_arrow(ds, kind)
+            metadata = {**arrow.schema.metadata, **file_metadata(kind, version)}
+            pq.write_table(arrow.replace_schema_metadata(metadata), path)
             written.append(path)
     else:
         raise ValueError(f"unknown format {fmt!r}: choose csv, json, datapackage or parquet")
+    return written
+
+
+def data_version(ds: Dataset) -> str:
+    """The version of the data (``sha256:…`` of every table): equal data, equal version."""
+    from povertydata._provenance import data_version as digest
+
+    return digest(ds)
+
+
+def _write_seeds(ds: Dataset, target: Path) -> list[Path]:
+    from povertydata.sources import seed_text
+
+    folder = target / "seeds"
+    folder.mkdir(exist_ok=True)
+    written = []
+    for report in ds.reports:
+        path = folder / report.seed
+        path.write_bytes(seed_text(report.seed).encode("utf-8"))  # bytes: offsets stay code points of the file
+        written.append(path)
     return written
 
 
@@ -447,44 +568,3 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-_FRICTIONLESS_TYPES = {
-    "string": "string",
-    "decimal": "number",
-    "integer": "integer",
-    "date": "date",
-    "boolean": "boolean",
-}
-
-
-def _datapackage(ds: Dataset) -> dict[str, Any]:
-    from importlib.metadata import version
-
-    resources = []
-    for kind in TABLES:
-        fields = [{"name": c, "type": _FRICTIONLESS_TYPES[t], "description": _DESCRIPTIONS.get(c, c)}
-                  for c, t in columns(kind)]  # fmt: skip
-        resource: dict[str, Any] = {
-            "name": kind,
-            "path": f"{kind}.csv",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": {"fields": fields, "primaryKey": ["key" if kind == "categories" else "id"]},
-        }
-        resources.append(resource)
-    return {
-        "name": "povertydata",
-        "title": "China's 2015–2020 targeted poverty-alleviation reports as exact, cited data",
-        "version": version("povertydata"),
-        "licenses": [
-            {
-                "name": "MIT",
-                "title": "MIT License (the code and the transcription)",
-                "path": "https://opensource.org/licenses/MIT",
-            }
-        ],
-        "sources": [{"title": f"{r.title} ({r.title_en})", "path": f"seeds/{r.seed}"} for r in ds.reports],
-        "resources": resources,
-    }

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     #: The schema of :func:`parse_many`: the figure's columns, then ``error``.
     FIGURE_SCHEMA: pyarrow.Schema
 
-__all__ = ["FIGURE_SCHEMA", "parse_many"]
+__all__ = ["FIGURE_SCHEMA", "parse_many", "pint_columns"]
 
 _ENGINES = ("arrow", "pandas", "polars")
 
@@ -101,3 +101,36 @@ def parse_many(values: Iterable[str | None], *, errors: str = "raise", engine: s
     if engine == "polars":
         return need("polars", "polars").from_arrow(table)
     return table
+
+
+def pint_columns(
+    frame: Any, kind: str, records: list[Any], figures_of: dict[str, tuple[str, ...]], value_column: dict[str, str]
+) -> None:
+    """Each figure's value column of a pandas frame as a pint-pandas column, in place.
+
+    pint-pandas is set to the package's unit registry. One unit per column: a column whose
+    records are in several units (totals and rates) raises ``ValueError``.
+    """
+    pint_pandas = need("pint_pandas", "pint")
+    from povertydata.model import FIGURE_FIELDS
+    from povertydata.units import quantity, registry
+
+    pint_pandas.PintType.ureg = registry()
+    fields = FIGURE_FIELDS.get(type(records[0]), ()) if records else figures_of.get(kind, ())
+    for field in fields:
+        column = value_column.get(field, field)
+        units = set()
+        for r in records:
+            figure = getattr(r, field)
+            if figure is not None and figure.value is not None:
+                try:
+                    units.add(str(quantity(figure.value, figure.unit, figure.per).units))
+                except ValueError as error:
+                    raise ValueError(f"units='pint': {kind} {r.id!r}: {error}") from None
+        if len(units) > 1:
+            raise ValueError(
+                f"units='pint' needs one unit per column: {kind} {column} has {', '.join(sorted(units))}; "
+                "select records of one unit with where() first"
+            )
+        unit = units.pop() if units else "dimensionless"
+        frame[column] = pint_pandas.PintArray(list(frame[column]), dtype=f"pint[{unit}][object]")
