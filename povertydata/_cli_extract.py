@@ -8,11 +8,9 @@ asked for.
 
 from __future__ import annotations
 
-import collections
-import functools
 import signal
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -245,36 +243,80 @@ class ParquetParts:
                 path.unlink(missing_ok=True)
 
 
-def _quiet_worker() -> None:
+def _serve(settings: Settings, tasks: Any, results: Any) -> None:
+    """A worker process: take numbered batches until ``None``, send back numbered results."""
     # Ctrl-C reaches every process of the terminal's group: the main process reports it
     # and ends the workers; a worker of its own would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (job := tasks.get()) is not None:
+        number, batch = job
+        try:
+            results.put((number, work(batch, settings), None))
+        except BaseException:  # a bug in the library: the main process raises it
+            import traceback
+
+            results.put((number, None, traceback.format_exc()))
 
 
 def run(work_items: Iterable[Batch], settings: Settings, jobs: int) -> Generator[Result, None, None]:
     """Each batch's result, in input order, on ``jobs`` processes.
 
     At most two batches per process are read ahead, so memory does not grow with the corpus.
+    The workers are plain processes this generator starts and ends: when the caller stops
+    early, an error or Ctrl-C closes the generator, and every worker is terminated and
+    reaped (no pool whose shutdown can wait on a worker that is gone).
     """
-    task: Callable[[Batch], Result] = functools.partial(work, settings=settings)
     if jobs == 1:
-        yield from map(task, work_items)
+        yield from (work(item, settings) for item in work_items)
         return
     import multiprocessing
+    import queue
 
     # spawn, not fork: the same on every platform, and safe whatever threads are running.
-    pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_quiet_worker)
+    context = multiprocessing.get_context("spawn")
+    tasks = context.SimpleQueue()  # no feeder thread: nothing to flush at the end
+    results = context.Queue()  # a timeout on get, to notice a worker that died
+    workers = [context.Process(target=_serve, args=(settings, tasks, results), daemon=True) for _ in range(jobs)]
+    for w in workers:
+        w.start()
+    finished = False
     try:
-        pending: collections.deque[Any] = collections.deque()
-        for item in work_items:
-            pending.append(pool.apply_async(task, (item,)))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-    except BaseException:  # an error, Ctrl-C, or the reader stopping early
-        pool.terminate()
-        pool.join()
-        raise
-    pool.close()
-    pool.join()
+        items = iter(work_items)
+        sent = wanted = 0
+        done: dict[int, Result] = {}
+        exhausted = False
+        while True:
+            while not exhausted and sent - wanted < 2 * jobs:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    tasks.put((sent, item))
+                    sent += 1
+            if wanted == sent:
+                break
+            while wanted not in done:
+                try:
+                    number, result, failure = results.get(timeout=1)
+                except queue.Empty:
+                    if not all(w.is_alive() for w in workers):
+                        raise RuntimeError("a worker process ended unexpectedly") from None
+                    continue
+                if failure is not None:
+                    raise RuntimeError(f"a worker process failed:\n{failure}")
+                done[number] = result
+            yield done.pop(wanted)
+            wanted += 1
+        for _ in workers:
+            tasks.put(None)
+        for w in workers:
+            w.join()
+        finished = True
+    finally:
+        if not finished:  # an error, Ctrl-C, or the reader stopping early
+            for w in workers:
+                w.terminate()
+            for w in workers:
+                w.join()
+        results.close()
+        results.cancel_join_thread()
