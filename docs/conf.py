@@ -20,16 +20,21 @@ suppress_warnings = ["myst.xref_missing"]
 
 
 def _draw_tutorial_charts() -> None:
-    # The chart of tutorial 4, drawn from the records at every build.
-    import sys
+    # The chart of tutorial 4, drawn at every build by the code on that page (which is
+    # also a doctest), so the page shows all the code that makes the picture.
+    import contextlib
+    import doctest
+    import io
     from pathlib import Path
 
     here = Path(__file__).parent
-    sys.path.insert(0, str(here / "tutorials"))
-    from plotting import lifted_out_routes
-
+    page = (here / "tutorials" / "plotting.md").read_text(encoding="utf-8")
+    namespace: dict[str, object] = {}
+    with contextlib.redirect_stdout(io.StringIO()):  # the page's prints are for its readers
+        for example in doctest.DocTestParser().get_examples(page):
+            exec(compile(example.source, "tutorials/plotting.md", "exec"), namespace)
     (here / "_static").mkdir(exist_ok=True)
-    lifted_out_routes(here / "_static" / "tutorial-routes.png")
+    namespace["lifted_out_routes"](here / "_static" / "tutorial-routes.png")
 
 
 def _write_generated_pages() -> None:

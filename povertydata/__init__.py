@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from povertydata.catalog import CitedFigure, Dataset, Records, check, load, load_dir
     from povertydata.checks import CheckResult
+    from povertydata.corpus import extract_table
     from povertydata.errors import DataError, ParseError
     from povertydata.figures import Figure, Mention, extract, parse
     from povertydata.formatting import format
+    from povertydata.frames import parse_many
     from povertydata.model import (
         Category,
         Check,
@@ -55,10 +57,12 @@ __all__ = [
     "Span",
     "check",
     "extract",
+    "extract_table",
     "format",
     "load",
     "load_dir",
     "parse",
+    "parse_many",
 ]
 
 _MODEL_NAMES = (
@@ -75,6 +79,8 @@ _HOMES: dict[str, str] = {
     "extract": "povertydata.figures",
     "parse": "povertydata.figures",
     "format": "povertydata.formatting",
+    "parse_many": "povertydata.frames",
+    "extract_table": "povertydata.corpus",
     "CheckResult": "povertydata.checks",
     "CitedFigure": "povertydata.catalog",
     "Dataset": "povertydata.catalog",

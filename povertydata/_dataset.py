@@ -46,6 +46,12 @@ class Dataset:
     exclusions: tuple[Exclusion, ...]
 
     def __attrs_post_init__(self) -> None:
+        # Each table knows its name and its dataset, so that any selection exports itself.
+        # A table another dataset holds (attrs.evolve shares them) is copied, not taken.
+        for a in attrs.fields(Dataset):
+            records = getattr(self, a.name)
+            if isinstance(records, Records):
+                object.__setattr__(self, a.name, records._bound_to(a.name, self))
         # Totals skip a record whose whole is in the selection, through any number of
         # links: every selection of this dataset must know the parts and wholes of all of it.
         related = list(self.records())
@@ -121,26 +127,43 @@ class Dataset:
 
     # The exports are a layer above; they are imported when asked for.
 
+    def _table(self, kind: str) -> Records[Any] | None:
+        """The records of a table of records; ``None`` for a table made from them all."""
+        from povertydata.exports import columns
+
+        columns(kind)  # a clear error for an unknown table
+        records = getattr(self, kind, None)
+        return records if isinstance(records, Records) else None
+
     def table(self, kind: str) -> list[dict[str, Any]]:
         """One flat row per record of ``kind`` (``"funds"``, ``"cohorts"`` …), decimals as exact strings."""
         from povertydata.exports import table
 
-        return table(self, kind)
+        records = self._table(kind)
+        return records.table() if records is not None else table(self, kind)
 
     def to_arrow(self, kind: str, *, exact: bool = True) -> Any:
         """One Arrow table of ``kind``: decimal columns, units and provenance as columns.
 
         Needs ``pip install 'povertydata[arrow]'``; ``exact=False`` gives float columns.
+        Any selection has the same method: ``ds.funds.where(report=…).to_arrow()``.
         """
         from povertydata.exports import to_arrow
 
-        return to_arrow(self, kind, exact=exact)
+        records = self._table(kind)
+        return records.to_arrow(exact=exact) if records is not None else to_arrow(self, kind, exact=exact)
 
-    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
-        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`)."""
+    def to_frame(self, kind: str, engine: str = "pandas", *, exact: bool = True, units: str | None = None) -> Any:
+        """A pandas or polars DataFrame of ``kind``, exact by default (through :meth:`to_arrow`).
+
+        Any selection has the same method: ``ds.funds.where(report=…).to_frame()``.
+        """
         from povertydata.exports import to_frame
 
-        return to_frame(self, kind, engine, exact=exact)
+        records = self._table(kind)
+        if records is not None:
+            return records.to_frame(engine, exact=exact, units=units)
+        return to_frame(self, kind, engine, exact=exact, units=units)
 
     def export(self, folder: str | Path, fmt: str = "csv") -> list[Path]:
         """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``."""

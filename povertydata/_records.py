@@ -85,7 +85,7 @@ class Records(Sequence[T], Generic[T]):
     True
     """
 
-    __slots__ = ("_by_id", "_index", "_items", "_of")
+    __slots__ = ("_by_id", "_dataset", "_index", "_items", "_of", "_table")
 
     def __init__(self, items: Iterable[T], index: _Index | None = None, *, of: type | None = None) -> None:
         self._items = tuple(items)
@@ -93,6 +93,28 @@ class Records(Sequence[T], Generic[T]):
         self._by_id = {getattr(r, "id", None): r for r in self._items}
         # The record class, so that an empty selection still knows its fields.
         self._of = of if of is not None else (type(self._items[0]) if self._items else None)
+        # The table these records are a selection of, and the dataset it belongs to: set
+        # by the Dataset, passed on to every selection, for exports of any selection.
+        self._table: str | None = None
+        self._dataset: Any = None
+
+    def _bind(self, table: str, dataset: Any) -> None:
+        self._table = table
+        self._dataset = dataset
+
+    def _bound_to(self, table: str, dataset: Any) -> Records[T]:
+        """These records as the table of ``dataset``: themselves if free, else a copy."""
+        if self._dataset is not None and self._dataset is not dataset:
+            copy = Records(self._items, self._index, of=self._of)
+            copy._bind(table, dataset)
+            return copy
+        self._bind(table, dataset)
+        return self
+
+    def _select(self, items: Iterable[T]) -> Records[T]:
+        chosen = Records(items, self._index, of=self._of)
+        chosen._bind(self._table or "", self._dataset)
+        return chosen
 
     @overload
     def __getitem__(self, i: int) -> T: ...
@@ -100,7 +122,7 @@ class Records(Sequence[T], Generic[T]):
     def __getitem__(self, i: slice) -> Records[T]: ...
     def __getitem__(self, i: int | slice) -> T | Records[T]:
         if isinstance(i, slice):
-            return Records(self._items[i], self._index, of=self._of)
+            return self._select(self._items[i])
         return self._items[i]
 
     def __len__(self) -> int:
@@ -145,7 +167,7 @@ class Records(Sequence[T], Generic[T]):
         >>> all(f.amount.per for f in rates) and len(rates) > 0
         True
         """
-        return Records((r for r in self._items if keep(r)), self._index, of=self._of)
+        return self._select(r for r in self._items if keep(r))
 
     def total(self, field: str | None = None, *, stage: Stage | Collection[Stage | None] | None = None) -> Figure:
         """The sum of the selection's figures, each amount counted once.
@@ -285,4 +307,47 @@ class Records(Sequence[T], Generic[T]):
         for name, wanted in fields.items():
             check_field(self._of, name, wanted)
             tests.append(_field_equals(name, wanted))
-        return Records((r for r in self._items if all(t(r) for t in tests)), self._index, of=self._of)
+        return self._select(r for r in self._items if all(t(r) for t in tests))
+
+    # Exports of any selection: the layer above, imported when asked for.
+
+    def _bound(self) -> tuple[str, Any]:
+        if self._dataset is None or not self._table:
+            raise ValueError("these records are not a selection of a Dataset: get them from pv.load()")
+        return self._table, self._dataset
+
+    def table(self) -> list[dict[str, Any]]:
+        """One flat row per record, decimals as exact strings (the export's columns).
+
+        >>> import povertydata as pv
+        >>> rows = pv.load().funds.where(report="golmud-2017").table()
+        >>> rows[0]["region_en"], rows[0]["unit"]
+        ('Golmud', 'CNY')
+        """
+        from povertydata.exports import table
+
+        kind, ds = self._bound()
+        return table(ds, kind, self._items)
+
+    def to_arrow(self, *, exact: bool = True) -> Any:
+        """The records as an Arrow table: exact decimal columns, units, region names, provenance.
+
+        Decimal columns are ``decimal128(38, 10)`` whatever the data; ``exact=False`` gives
+        floats. Needs ``pip install 'povertydata[arrow]'``.
+        """
+        from povertydata.exports import to_arrow
+
+        kind, ds = self._bound()
+        return to_arrow(ds, kind, self._items, exact=exact)
+
+    def to_frame(self, engine: str = "pandas", *, exact: bool = True, units: str | None = None) -> Any:
+        """The records as a pandas (or ``engine="polars"``) DataFrame, through :meth:`to_arrow`.
+
+        Exact by default (``Decimal`` values); ``exact=False`` gives floats, for plotting;
+        ``units="pint"`` gives pint-pandas value columns in the package's unit registry.
+        Needs ``pip install 'povertydata[pandas]'`` (``[polars]``, ``[pint]``).
+        """
+        from povertydata.exports import to_frame
+
+        kind, ds = self._bound()
+        return to_frame(ds, kind, engine, self._items, exact=exact, units=units)

@@ -14,7 +14,7 @@ naming the file and the record.
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 from povertydata._dataset import Dataset
@@ -36,6 +36,10 @@ def check() -> list[CheckResult]:
     return load().check()
 
 
+_loaded: Dataset | None = None
+_loading = threading.Lock()
+
+
 def load(*folders: str | Path) -> Dataset:
     """Load every canonical record shipped with the package, and the reports of ``folders``.
 
@@ -47,6 +51,9 @@ def load(*folders: str | Path) -> Dataset:
     the texts shipped with the package).
     A downstream package can ship such a folder and load it with the five reports.
 
+    Safe from many threads at once: the first call builds the dataset, and every call,
+    whichever thread makes it, returns that one object.
+
     Raises:
         DataError: if any file is damaged, naming the file, the record and the field.
 
@@ -56,9 +63,15 @@ def load(*folders: str | Path) -> Dataset:
     return build(package_files(), *(folder_files(f, alone=False) for f in folders))
 
 
-@functools.cache
 def _bundled() -> Dataset:
-    return build(package_files())
+    global _loaded
+    loaded = _loaded
+    if loaded is None:
+        with _loading:  # one builder; the others wait, then take what it built
+            if _loaded is None:
+                _loaded = build(package_files())
+            loaded = _loaded
+    return loaded
 
 
 def load_dir(path: str | Path) -> Dataset:

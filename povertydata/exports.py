@@ -6,14 +6,29 @@
     ('CNY', 'str')
 
 Every table keeps values exact (decimal strings in CSV and JSON, decimal columns in Arrow
-and Parquet) and carries its provenance (report, seed file, offsets, quote). CSV and JSON
-need nothing beyond the package; Arrow, Parquet and DataFrames need the optional extras
-(``pip install 'povertydata[arrow]'``, ``[pandas]``, ``[polars]``), and say so when missing.
+and Parquet, ``decimal128(38, 10)`` for every figure whatever the data, ``(38, 12)`` for a
+check's computed value) and carries its provenance (report, seed file, offsets, quote).
+Records carry their region's names beside its code.
+
+Beside the records' tables, an export holds ``sources`` (each source text, its SHA-256 and
+its licence), ``figure_records`` (every record with figures: id, table, report), ``parts``
+(each ``part_of`` link) and ``check_operands`` (every record a check names), so that every
+reference the loader checks is a key: the data package declares them as foreign keys
+(with enum constraints for every coded column, and each table's licence: MIT for the code
+and the transcription, the publishers' terms for the source texts), and writes the
+source texts themselves (``seeds/``); Parquet files carry the keys, the vocabularies,
+their licence, the package and data versions (:func:`data_version`) and the citation in
+their metadata.
+
+CSV and JSON need nothing beyond the package; Arrow, Parquet and DataFrames need the
+optional extras (``pip install 'povertydata[arrow]'``, ``[pandas]``, ``[polars]``,
+``[pint]``), and say so when missing.
 """
 
 from __future__ import annotations
 
 import csv
+import decimal
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -22,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from povertydata._figure import Figure, Mention
+from povertydata._arrow import DECIMAL_SCALE, decimal_type, fit, need
+from povertydata._figure import Figure
 from povertydata.model import Category, Check, Erratum, Fund, HouseholdCohort, Indicator, Program, Region, Report
 
 if TYPE_CHECKING:
@@ -30,17 +46,26 @@ if TYPE_CHECKING:
 
     from povertydata.catalog import Dataset
 
-__all__ = ["MENTION_COLUMNS", "TABLES", "columns", "mention_rows", "table", "to_arrow", "to_frame", "write"]
+__all__ = ["TABLES", "columns", "data_version", "scale", "table", "to_arrow", "to_frame", "write"]
 
 Row = dict[str, Any]
 
-#: The tables an export holds, in order.
-TABLES = ("reports", "regions", "categories", "programs", "funds", "cohorts", "indicators", "errata", "checks")
+#: The tables an export holds, in order: the records' tables, then the source texts and the
+#: links that make every reference a key (the records with figures, their parts and
+#: wholes, the records each check names).
+TABLES = (
+    "reports", "regions", "categories", "programs", "funds", "cohorts", "indicators", "errata", "checks",
+    "sources", "figure_records", "parts", "check_operands",
+)  # fmt: skip
+# The tables of records held by a Dataset; the others are made from them.
+_RECORD_TABLES = TABLES[:9]
 
 _DESCRIPTIONS = {
     "id": "Record id: <report>/<slug>, or a region code",
     "report": "Id of the report the record comes from",
     "region": "Region id (GB/T 2260 code where one exists)",
+    "region_zh": "The region's Chinese name",
+    "region_en": "The region's official English name",
     "period": "Period the figure applies to (ISO 8601 year or interval)",
     "program": "Programme id",
     "part_of": "Ids of the records this figure is a part of, separated by spaces",
@@ -53,6 +78,19 @@ _DESCRIPTIONS = {
     "per": "Rate denominators, joined with '/' (person/year)",
     "classifier": "Measure word as written (户, 人, 个 …)",
     "seed": "File name of the source text",
+    "sha256": "SHA-256 of the source text's UTF-8 bytes, as shipped",
+    "characters": "Length of the source text in code points (offsets count these)",
+    "license": "The terms the text is under",
+    "text": "The source text, exactly as shipped (offsets are code points of it)",
+    "table": "The table that holds the record",
+    "part": "Id of a record that is a part",
+    "whole": "Id of the record it is a part of",
+    "check": "Id of the check",
+    "role": "operand or result",
+    "position": "Position of the operand (0 first; 0 for the result)",
+    "ref": "The reference as the check writes it: id or id#field",
+    "record": "Id of the record the reference names",
+    "field": "The figure field of the record it names",
     "start": "Offset (code points) of the quote in the source text",
     "end": "Offset one past the quote",
     "quote": "The figure as the source text writes it",
@@ -66,10 +104,11 @@ def _figure_columns(prefix: str) -> list[tuple[str, str]]:
             (name("quote"), "string"), (name("start"), "integer"), (name("end"), "integer")]  # fmt: skip
 
 
+_REGION = [("region", "string"), ("region_zh", "string"), ("region_en", "string")]
 _COMMON = [
     ("id", "string"),
     ("report", "string"),
-    ("region", "string"),
+    *_REGION,
     ("period", "string"),
     ("program", "string"),
     ("part_of", "string"),
@@ -83,7 +122,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("title_en", "string"),
         ("published", "date"),
         ("publisher", "string"),
-        ("region", "string"),
+        *_REGION,
         ("period", "string"),
         ("language", "string"),
     ],
@@ -105,7 +144,7 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "programs": [
         ("id", "string"),
         ("report", "string"),
-        ("region", "string"),
+        *_REGION,
         ("period", "string"),
         ("name_zh", "string"),
         ("name_en", "string"),
@@ -151,6 +190,24 @@ _SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("explanation", "string"),
         ("erratum", "string"),
     ],
+    "sources": [
+        ("seed", "string"),
+        ("report", "string"),
+        ("sha256", "string"),
+        ("characters", "integer"),
+        ("license", "string"),
+        ("text", "string"),
+    ],
+    "figure_records": [("id", "string"), ("table", "string"), ("report", "string")],
+    "parts": [("part", "string"), ("whole", "string"), ("report", "string")],
+    "check_operands": [
+        ("check", "string"),
+        ("role", "string"),
+        ("position", "integer"),
+        ("ref", "string"),
+        ("record", "string"),
+        ("field", "string"),
+    ],
 }
 
 
@@ -162,9 +219,23 @@ def columns(kind: str) -> list[tuple[str, str]]:
         raise ValueError(f"no table {kind!r}: choose one of {', '.join(TABLES)}") from None
 
 
+# Digits after the point of each decimal column: fixed, so that a schema does not change
+# with the data. A check's computed share or ratio may run to 50 digits: it is given to
+# twelve places, rounded (the only rounded number in the tables, and documented so).
+_SCALES = {"computed": 12}
+
+
+def scale(name: str) -> int:
+    """Digits after the point of a decimal column (``computed``: 12; every other: 10)."""
+    return _SCALES.get(name, DECIMAL_SCALE)
+
+
 def _places(value: Decimal) -> Decimal:
-    # A computed share or ratio may run to 50 digits; twelve places are plenty to read it by.
-    return value if value.as_tuple().exponent >= -12 else value.quantize(Decimal("1e-12")).normalize()  # type: ignore[operator]
+    context = decimal.Context(prec=400)  # the library's own, whatever the caller's
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -scale("computed"):
+        return value
+    return value.quantize(Decimal(f"1e-{scale('computed')}"), context=context).normalize(context)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -190,7 +261,18 @@ def _figure(prefix: str, figure: Figure | None, record: Any, field: str) -> Row:
     }
 
 
-def _row(record: Any, ds: Dataset) -> Row:
+def _region_names(ds: Dataset) -> dict[str, Row]:
+    return {r.id: {"region_zh": r.name_zh, "region_en": r.name_en} for r in ds.regions}
+
+
+def _row(record: Any, ds: Dataset, names: dict[str, Row]) -> Row:
+    row = _fields(record, ds)
+    if "region" in row:
+        row.update(names.get(row["region"], {}))
+    return row
+
+
+def _fields(record: Any, ds: Dataset) -> Row:
     if isinstance(record, Fund):
         return {**_common(record), "kind": record.kind, "source": record.source, "purpose": record.purpose,
                 **_figure("", record.amount, record, "amount"), "seed": _seed(record), "note": record.note}  # fmt: skip
@@ -235,61 +317,79 @@ def _seed(record: Fund | HouseholdCohort | Indicator) -> str | None:
 def table(ds: Dataset, kind: str, records: Iterable[Any] | None = None) -> list[Row]:
     """One flat row per record of ``kind`` (all of them, or the ``records`` given).
 
-    Decimals are exact strings; columns follow :func:`columns`.
+    Decimals are exact strings; columns follow :func:`columns`. The tables made from the
+    records (``sources``, ``figure_records``, ``parts``, ``check_operands``) take no
+    ``records``.
     """
     names = [c for c, _ in columns(kind)]
+    if kind not in _RECORD_TABLES:
+        if records is not None:
+            raise ValueError(f"the {kind} table is made from the whole dataset: it takes no records")
+        return [{c: row.get(c) for c in names} for row in _LINKS[kind](ds)]
     chosen = getattr(ds, kind) if records is None else records
-    return [{c: row.get(c) for c in names} for row in (_row(r, ds) for r in chosen)]
+    regions = _region_names(ds)
+    return [{c: row.get(c) for c in names} for row in (_row(r, ds, regions) for r in chosen)]
 
 
-#: The columns of :func:`mention_rows`: flat, exact, one per mention.
-MENTION_COLUMNS = ("file", "start", "end", "text", "kind", "value", "low", "high", "unit", "qualifier", "per",
-                   "classifier", "when")  # fmt: skip
+def _sources(ds: Dataset) -> list[Row]:
+    import hashlib
 
+    from povertydata._provenance import license_of
+    from povertydata.sources import seed_text
 
-def mention_rows(mentions: Iterable[Mention], file: str | None = None) -> list[Row]:
-    """Flat rows for mentions from :func:`povertydata.extract`, decimals as exact strings.
-
-    The shape a corpus run writes (JSON lines, Parquet through a DataFrame):
-
-    >>> import povertydata as pv
-    >>> mention_rows(pv.extract("投入1800万元"), "a.txt")[0]["value"]
-    '18000000'
-    """
     rows = []
-    for m in mentions:
-        f = m.figure
-        rows.append({
-            "file": file, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
-            "value": _decimal(f.value) if f else None, "low": _decimal(f.low) if f else None,
-            "high": _decimal(f.high) if f else None, "unit": f.unit if f else None,
-            "qualifier": f.qualifier if f else None, "per": "/".join(f.per) or None if f else None,
-            "classifier": f.classifier if f else None, "when": f.when if f else None,
-        })  # fmt: skip
+    for report in ds.reports:
+        text = seed_text(report.seed)
+        rows.append({"seed": report.seed, "report": report.id, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                     "characters": len(text), "license": license_of("sources")["title"], "text": text})  # fmt: skip
     return rows
 
 
-# --------------------------------------------------------------------------- Arrow
+def _figure_records(ds: Dataset) -> list[Row]:
+    return [{"id": r.id, "table": kind, "report": r.report} for kind in _FIGURES_OF for r in getattr(ds, kind)]
 
 
-def _need(module: str, extra: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise ImportError(f"{module} is needed for this: pip install 'povertydata[{extra}]'") from None
+def _parts(ds: Dataset) -> list[Row]:
+    return [{"part": r.id, "whole": whole, "report": r.report} for r in ds.records() for whole in r.part_of]
 
 
-def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
-    """One Arrow table: decimal columns (``decimal128``) by default, ``float64`` with ``exact=False``.
+def _check_operands(ds: Dataset) -> list[Row]:
+    from povertydata.model import FIGURE_FIELDS
+
+    rows = []
+    for check in ds.checks:
+        refs = [("operand", i, ref) for i, ref in enumerate(check.operands)] + [("result", 0, check.result)]
+        for role, position, ref in refs:
+            rid, _, field = ref.partition("#")
+            if not field:  # the record's one figure, as the loader resolves it
+                record = ds[rid]
+                field = next(f for f in FIGURE_FIELDS[type(record)] if getattr(record, f) is not None)
+            rows.append({"check": check.id, "role": role, "position": position, "ref": ref, "record": rid,
+                         "field": field})  # fmt: skip
+    return rows
+
+
+_LINKS = {"sources": _sources, "figure_records": _figure_records, "parts": _parts, "check_operands": _check_operands}
+
+
+def to_arrow(ds: Dataset, kind: str, records: Iterable[Any] | None = None, *, exact: bool = True) -> pyarrow.Table:
+    """One Arrow table of ``kind`` (all of it, or the ``records`` given).
+
+    Decimal columns are ``decimal128(38, 10)`` (``computed``: ``(38, 12)``) whatever the
+    data, ``float64`` with ``exact=False``; every field carries its description.
 
     Raises:
         ImportError: naming the extra to install when pyarrow is missing.
+        ValueError: for a value a decimal column cannot hold exactly, naming the record
+            (never for the package's data; a test holds this).
 
     """
-    pa = _need("pyarrow", "arrow")
-    rows = table(ds, kind)
+    from povertydata._provenance import enums, patterns
+
+    pa = need("pyarrow", "arrow")
+    rows = table(ds, kind, records)
+    names = [c for c, _ in columns(kind)]
+    vocabulary, shapes = enums(kind, names), patterns(kind, names)
     fields = []
     arrays = []
     for name, kind_ in columns(kind):
@@ -297,9 +397,12 @@ def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
         if kind_ == "decimal":
             decimals = [None if v is None else Decimal(v) for v in values]
             if exact:
-                scale = max((max(0, -d.as_tuple().exponent) for d in decimals if d is not None), default=0)  # type: ignore[operator]
-                typ = pa.decimal128(38, scale)
-                arrays.append(pa.array(decimals, type=typ))
+                typ = decimal_type(scale(name))
+                held = [fit(d, scale(name)) for d in decimals]
+                for row, d, h in zip(rows, decimals, held, strict=True):
+                    if d is not None and h is None:
+                        raise ValueError(f"{kind} {row.get('id')!r}: {name} {d} does not fit {typ} exactly")
+                arrays.append(pa.array(held, type=typ))
             else:
                 typ = pa.float64()
                 arrays.append(pa.array([None if d is None else float(d) for d in decimals], type=typ))
@@ -317,28 +420,74 @@ def to_arrow(ds: Dataset, kind: str, *, exact: bool = True) -> pyarrow.Table:
         else:
             typ = pa.string()
             arrays.append(pa.array(values, type=typ))
-        fields.append(pa.field(name, typ, metadata={"description": _DESCRIPTIONS.get(name, name)}))
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+        meta = {"description": _DESCRIPTIONS.get(name, name)}
+        if name in vocabulary:
+            meta["enum"] = json.dumps(vocabulary[name], ensure_ascii=False)
+        if name in shapes:
+            meta["pattern"] = shapes[name]
+        fields.append(pa.field(name, typ, metadata=meta))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=_table_metadata(kind)))
 
 
-def to_frame(ds: Dataset, kind: str, engine: str = "pandas", *, exact: bool = True) -> Any:
-    """A DataFrame of one table, through Arrow: ``engine="pandas"`` or ``"polars"``.
+def _table_metadata(kind: str) -> dict[str, str]:
+    from povertydata._provenance import foreign_keys, primary_key
 
-    Exact by default (pandas gets ``decimal.Decimal`` objects, polars ``Decimal`` columns);
-    ``exact=False`` gives floats, for plotting.
+    return {
+        "povertydata.table": kind,
+        "povertydata.primary_key": json.dumps(primary_key(kind)),
+        "povertydata.foreign_keys": json.dumps(foreign_keys(kind), ensure_ascii=False),
+    }
+
+
+_ENGINES = ("pandas", "polars")
+_UNITS = (None, "pint")
+
+
+def to_frame(
+    ds: Dataset,
+    kind: str,
+    engine: str = "pandas",
+    records: Iterable[Any] | None = None,
+    *,
+    exact: bool = True,
+    units: str | None = None,
+) -> Any:
+    """A DataFrame of one table (all of it, or the ``records`` given), through Arrow.
+
+    ``engine="pandas"`` or ``"polars"``. Exact by default (pandas gets ``decimal.Decimal``
+    objects, polars ``Decimal`` columns); ``exact=False`` gives floats, for plotting.
+    ``units="pint"`` (pandas only) turns each figure's value column into a pint-pandas
+    column in its unit, with exact magnitudes, and sets pint-pandas to the package's unit
+    registry (``pint_pandas.PintType.ureg``), so that the units convert and add.
 
     Raises:
         ImportError: naming the extra to install when a library is missing.
-        ValueError: for an unknown engine.
+        ValueError: for an unknown engine or units, and, with ``units="pint"``, for a
+            column whose records are in more than one unit (select one with ``where``).
 
     """
-    if engine == "pandas":
-        _need("pandas", "pandas")
-        return to_arrow(ds, kind, exact=exact).to_pandas()
+    if engine not in _ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose 'pandas' or 'polars'")
+    if units not in _UNITS:
+        raise ValueError(f"unknown units {units!r}: choose None or 'pint'")
+    if units is not None and engine != "pandas":
+        raise ValueError("units='pint' makes pint-pandas columns: it needs engine='pandas'")
+    chosen = list(getattr(ds, kind) if records is None else records)
     if engine == "polars":
-        pl = _need("polars", "polars")
-        return pl.from_arrow(to_arrow(ds, kind, exact=exact))
-    raise ValueError(f"unknown engine {engine!r}: choose 'pandas' or 'polars'")
+        pl = need("polars", "polars")
+        return pl.from_arrow(to_arrow(ds, kind, chosen, exact=exact))
+    need("pandas", "pandas")
+    frame = to_arrow(ds, kind, chosen, exact=exact).to_pandas()
+    if units == "pint":
+        from povertydata.frames import pint_columns
+
+        pint_columns(frame, kind, chosen, _FIGURES_OF, _VALUE_COLUMN)
+    return frame
+
+
+# The figure fields of each table (for an empty selection) and the column of each field's value.
+_FIGURES_OF = {"funds": ("amount",), "cohorts": ("households", "persons"), "indicators": ("value",)}
+_VALUE_COLUMN = {"amount": "value", "households": "households_value", "persons": "persons_value"}
 
 
 # --------------------------------------------------------------------------- files
@@ -347,8 +496,12 @@ def to_frame(ds: Dataset, kind: str, engine: str = "pandas", *, exact: bool = Tr
 def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
     """Write every table to ``folder`` as ``csv``, ``json``, ``datapackage`` or ``parquet``.
 
-    Returns the files written. A ``datapackage`` is the CSV files plus a Frictionless
-    ``datapackage.json`` with table schemas, the licences and the sources.
+    Returns the files written. A ``datapackage`` is the CSV files, the source texts
+    (``seeds/``) and a Frictionless ``datapackage.json``: table schemas with primary and
+    foreign keys for every reference the loader checks, enum constraints for every coded
+    column, each resource's licence, the package and data versions, and the citation.
+    Parquet files carry the same in their key/value metadata (``povertydata.*``) and in
+    their fields' (``description``, ``enum``, ``pattern``).
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -363,8 +516,12 @@ def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
                     writer.writerow({k: ("" if v is None else _csv_value(v)) for k, v in row.items()})
             written.append(path)
         if fmt == "datapackage":
+            written.extend(_write_seeds(ds, target))
             path = target / "datapackage.json"
-            path.write_text(json.dumps(_datapackage(ds), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            from povertydata._provenance import datapackage
+
+            descriptor = datapackage(ds, {kind: (columns(kind), _DESCRIPTIONS) for kind in TABLES})
+            path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             written.append(path)
     elif fmt == "json":
         for kind in TABLES:
@@ -372,13 +529,38 @@ def write(ds: Dataset, folder: str | Path, fmt: str) -> list[Path]:
             path.write_text(json.dumps(table(ds, kind), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             written.append(path)
     elif fmt == "parquet":
-        pq = _need("pyarrow.parquet", "arrow")
+        from povertydata._provenance import file_metadata
+
+        pq = need("pyarrow.parquet", "arrow")
+        version = data_version(ds)
         for kind in TABLES:
             path = target / f"{kind}.parquet"
-            pq.write_table(to_arrow(ds, kind), path)
+            arrow = to_arrow(ds, kind)
+            metadata = {**arrow.schema.metadata, **file_metadata(kind, version)}
+            pq.write_table(arrow.replace_schema_metadata(metadata), path)
             written.append(path)
     else:
         raise ValueError(f"unknown format {fmt!r}: choose csv, json, datapackage or parquet")
+    return written
+
+
+def data_version(ds: Dataset) -> str:
+    """The version of the data (``sha256:…`` of every table): equal data, equal version."""
+    from povertydata._provenance import data_version as digest
+
+    return digest(ds)
+
+
+def _write_seeds(ds: Dataset, target: Path) -> list[Path]:
+    from povertydata.sources import seed_text
+
+    folder = target / "seeds"
+    folder.mkdir(exist_ok=True)
+    written = []
+    for report in ds.reports:
+        path = folder / report.seed
+        path.write_bytes(seed_text(report.seed).encode("utf-8"))  # bytes: offsets stay code points of the file
+        written.append(path)
     return written
 
 
@@ -386,44 +568,3 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-_FRICTIONLESS_TYPES = {
-    "string": "string",
-    "decimal": "number",
-    "integer": "integer",
-    "date": "date",
-    "boolean": "boolean",
-}
-
-
-def _datapackage(ds: Dataset) -> dict[str, Any]:
-    from importlib.metadata import version
-
-    resources = []
-    for kind in TABLES:
-        fields = [{"name": c, "type": _FRICTIONLESS_TYPES[t], "description": _DESCRIPTIONS.get(c, c)}
-                  for c, t in columns(kind)]  # fmt: skip
-        resource: dict[str, Any] = {
-            "name": kind,
-            "path": f"{kind}.csv",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": {"fields": fields, "primaryKey": ["key" if kind == "categories" else "id"]},
-        }
-        resources.append(resource)
-    return {
-        "name": "povertydata",
-        "title": "China's 2015–2020 targeted poverty-alleviation reports as exact, cited data",
-        "version": version("povertydata"),
-        "licenses": [
-            {
-                "name": "MIT",
-                "title": "MIT License (the code and the transcription)",
-                "path": "https://opensource.org/licenses/MIT",
-            }
-        ],
-        "sources": [{"title": f"{r.title} ({r.title_en})", "path": f"seeds/{r.seed}"} for r in ds.reports],
-        "resources": resources,
-    }

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -221,3 +223,29 @@ def test_a_file_missing_from_the_installation_is_a_data_error(
     with pytest.raises(pv.DataError, match="cannot be read") as caught:
         _loader.package_files()
     assert caught.value.file == f"data/{missing}"
+
+
+def test_a_first_load_from_many_threads_builds_once() -> None:
+    # In a fresh interpreter, where nothing is loaded yet: eight threads released at once.
+    code = """
+import threading, time
+from povertydata import catalog
+built = []
+real = catalog.build
+def slow_build(*args):
+    built.append(threading.get_ident())
+    time.sleep(0.2)  # wide enough for every thread to arrive while the first builds
+    return real(*args)
+catalog.build = slow_build
+barrier = threading.Barrier(8)
+got = []
+def first_load():
+    barrier.wait()
+    got.append(catalog.load())
+threads = [threading.Thread(target=first_load) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(len(built), len(got), len({id(ds) for ds in got}))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "8", "1"]
