@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from povertydata._figure import QUALIFIERS, UNITS, Figure
+from povertydata._figure import Figure
 
 __all__ = ["converter"]
 
@@ -43,40 +43,25 @@ _FIGURE_FIELDS = {a.name: a for a in attrs.fields(Figure)}
 
 
 def _structure_figure(value: Any, _type: type) -> Figure:
+    # Field by field from the class: decimals from strings, lists to tuples; the class
+    # itself checks the vocabulary and the invariants (ValueError, TypeError).
     if not isinstance(value, dict):
         raise TypeError(f"a figure must be an object, not {value!r}")
     extra = set(value) - set(_FIGURE_FIELDS)
     if extra:
         raise ValueError(f"unknown figure fields {sorted(extra)}")
-
-    def dec(name: str) -> Decimal | None:
-        raw = value.get(name)
-        return None if raw is None else _structure_decimal(raw, Decimal)
-
-    unit = value.get("unit", "number")
-    qualifier = value.get("qualifier", "exact")
-    if unit not in UNITS:
-        raise ValueError(f"unknown unit {unit!r}")
-    if qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}")
-    figure = Figure(
-        dec("value"),
-        unit=unit,
-        qualifier=qualifier,
-        low=dec("low"),
-        high=dec("high"),
-        per=tuple(value.get("per", ())),
-        classifier=value.get("classifier"),
-        terms=tuple(_structure_decimal(t, Decimal) for t in value.get("terms", ())),
-        when=value.get("when"),
-    )
-    if (figure.low is None) != (figure.high is None):
-        raise ValueError("a range needs both low and high")
-    if figure.value is not None and figure.low is not None:
-        raise ValueError("a figure is a value or a range, not both")
-    if figure.low is not None and figure.high is not None and figure.low >= figure.high:
-        raise ValueError(f"range low {figure.low} is not below high {figure.high}")
-    return figure
+    fields: dict[str, Any] = {}
+    for name, raw in value.items():
+        default = _FIGURE_FIELDS[name].default
+        if name in ("value", "low", "high"):
+            fields[name] = None if raw is None else _structure_decimal(raw, Decimal)
+        elif isinstance(default, tuple):
+            if not isinstance(raw, list):
+                raise TypeError(f"figure field {name} must be a list, not {raw!r}")
+            fields[name] = tuple(_structure_decimal(t, Decimal) for t in raw) if name == "terms" else tuple(raw)
+        else:
+            fields[name] = raw
+    return Figure(**fields)
 
 
 def _unstructure_figure(figure: Figure) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from povertydata._figure import QUALIFIERS, UNITS
+from povertydata._figure import Figure
 from povertydata.model import (
     Category,
     Check,
@@ -37,22 +37,37 @@ from povertydata.model import (
 __all__ = ["schemas"]
 
 _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$", "description": "an exact decimal, as a string"}
-_FIGURE = {
-    "type": "object",
-    "description": "a figure in base units: a value, or low and high for a range",
-    "additionalProperties": False,
-    "properties": {
-        "value": _DECIMAL,
-        "low": _DECIMAL,
-        "high": _DECIMAL,
-        "unit": {"enum": sorted(UNITS)},
-        "qualifier": {"enum": sorted(QUALIFIERS)},
-        "per": {"type": "array", "items": {"enum": ["person", "household", "village", "mu", "year", "month", "day"]}},
-        "classifier": {"type": ["string", "null"]},
-        "terms": {"type": "array", "items": _DECIMAL},
-        "when": {"type": ["string", "null"]},
-    },
-}
+
+
+def _figure_schema() -> dict[str, Any]:
+    """The schema of a figure, from :class:`Figure`.
+
+    Its fields, and the vocabularies its validators check (the registry's units,
+    qualifiers and rate keys).
+    """
+    hints = typing.get_type_hints(Figure)
+    properties: dict[str, Any] = {}
+    for attribute in attrs.fields(Figure):
+        hint = hints[attribute.name]
+        enum = _enum_of(attribute)
+        args = [a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis]
+        if typing.get_origin(hint) is tuple:
+            items = {"enum": enum} if enum else _DECIMAL if args == [Decimal] else {"type": "string"}
+            properties[attribute.name] = {"type": "array", "items": items}
+        elif enum:
+            properties[attribute.name] = {"enum": enum}
+        elif Decimal in args:
+            properties[attribute.name] = _DECIMAL
+        else:
+            properties[attribute.name] = {"type": ["string", "null"]}
+    return {
+        "type": "object",
+        "description": "a figure in base units: a value, or low and high for a range",
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
 # Filled in by the loader from the report the file is about, so the files leave them out.
 _IMPLIED = {Span: {"report", "seed"}, Report: set(), Region: set(), Category: set()}
 
@@ -89,8 +104,8 @@ def _type(hint: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
     if hint is Span:
         return _object(Span)
-    if getattr(hint, "__name__", "") == "Figure":
-        return _FIGURE
+    if hint is Figure:
+        return _figure_schema()
     raise TypeError(f"no schema for {hint!r}")  # pragma: no cover - a new field type needs a rule here
 
 

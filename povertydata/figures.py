@@ -351,10 +351,10 @@ class _Skip(Exception):
 
 def _choose_qualifier(*found: str | None) -> str:
     # A precise qualifier (余, 以上) says more than a hedge (约); otherwise the first wins.
-    hedge = None
+    hedge: str | None = None
     for q in found:
         if q:
-            if q != "approx":
+            if q not in lex.WEAKEST_QUALIFIERS:
                 return q
             hedge = q
     return hedge or "exact"

@@ -21,44 +21,30 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
 from povertydata import _lexicon as lex
+from povertydata._registry import load
 from povertydata.errors import ParseError
 from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:
     from povertydata._figure import Figure
 
-__all__ = ["format", "read_english"]
+__all__ = ["format"]
 
-_ZH_CURRENCY = {"CNY": "元", "USD": "美元", "HKD": "港元", "MOP": "澳门元", "TWD": "新台币元",
-                "EUR": "欧元", "JPY": "日元", "GBP": "英镑", "KRW": "韩元", "THB": "泰铢",
-                "RUB": "卢布", "AUD": "澳元", "CAD": "加元", "SGD": "新加坡元", "CHF": "瑞士法郎"}  # fmt: skip
-_ZH_CURRENCY["TWD"] = "台币"
-_ZH_UNITS = {
-    "household": "户", "person": "人", "person_time": "人次", "percent": "%",
-    "percentage_point": "个百分点", "fold": "倍", "km": "公里", "km2": "平方公里", "m": "米",
-    "m2": "平方米", "m3": "立方米", "mu": "亩", "ha": "公顷", "t": "吨", "kg": "公斤", "jin": "斤",
-    "MW": "兆瓦", "kW": "千瓦", "year_duration": "年", "month_duration": "个月",
-    "day_duration": "天", "hour_duration": "小时", "number": "", "fraction": "",
-}  # fmt: skip
-_ZH_QUALIFIER_BEFORE = {"approx": "约", "nearly": "近", "more_than": "超过", "at_most": "不超过", "less_than": "不足"}
-_ZH_QUALIFIER_AFTER = {"at_least": "以上"}
-_ZH_PER = {"person": "人", "household": "户", "village": "村", "mu": "亩", "year": "年", "month": "月", "day": "天"}
-
+_REGISTRY = load()
+_ZH_CURRENCY = {code: c.zh or c.words[0] for code, c in _REGISTRY.currencies.items()}
+_ZH_UNITS = {key: spec.zh for key, spec in _REGISTRY.units.items()}
+_ZH_QUALIFIER_BEFORE = {key: q.zh for key, q in _REGISTRY.qualifiers.items() if q.zh}
+_ZH_QUALIFIER_AFTER = {key: q.zh_after for key, q in _REGISTRY.qualifiers.items() if q.zh_after}
+_ZH_PER = {key: p.zh for key, p in _REGISTRY.per.items()}
 _EN_UNITS: dict[str, tuple[str, str]] = {
-    "household": ("household", "households"), "person": ("person", "persons"),
-    "person_time": ("person-time", "person-times"), "percent": ("%", "%"),
-    "percentage_point": ("percentage point", "percentage points"), "fold": ("-fold", "-fold"),
-    "km": ("km", "km"), "km2": ("km²", "km²"), "m": ("m", "m"), "m2": ("m²", "m²"),
-    "m3": ("m³", "m³"), "mu": ("mu", "mu"), "ha": ("ha", "ha"), "t": ("t", "t"),
-    "kg": ("kg", "kg"), "jin": ("jin", "jin"), "MW": ("MW", "MW"), "kW": ("kW", "kW"),
-    "year_duration": ("year", "years"), "month_duration": ("month", "months"),
-    "day_duration": ("day", "days"), "hour_duration": ("hour", "hours"), "count": ("unit", "units"),
-    "number": ("", ""), "fraction": ("", ""),
-}  # fmt: skip
-_EN_QUALIFIER = {"approx": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least",
-                 "at_most": "at most", "less_than": "less than"}  # fmt: skip
+    key: spec.en for key, spec in _REGISTRY.units.items() if spec.group != "calendar"
+}
+_EN_QUALIFIER = {key: q.en for key, q in _REGISTRY.qualifiers.items() if q.en}
+# The measure word English leaves unwritten: the unit's own (5,122 households is 户).
+_DEFAULT_CLASSIFIER = {
+    key: spec.zh for key, spec in _REGISTRY.units.items() if any(w.classifier and w.word == spec.zh for w in spec.words)
+}
 _EN_SCALES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6))
-_DEFAULT_CLASSIFIER = {"person": "人", "household": "户", "person_time": "人次"}
 _ONE = Decimal(1)
 
 
@@ -242,7 +228,7 @@ _ENGLISH = re.compile(
     (?:/(?P<den>[1-9][0-9]*)|\sto\s(?P<b>{_EN_NUMBER}{_EN_SCALE}))?
     (?P<unit>%|-fold|\s(?:{"|".join(re.escape(w) for w in sorted(_EN_WORDS, key=len, reverse=True) if w not in ("%", "-fold"))}))?
     (?:\s\((?P<cls>[^()]+)\))?
-    (?P<per>(?:\sper\s(?:person|household|village|mu|year|month|day))*)
+    (?P<per>(?:\sper\s(?:{"|".join(_REGISTRY.per)}))*)
     """,
     re.VERBOSE,
 )
@@ -255,17 +241,6 @@ def _en_amount(text: str) -> Decimal:
     if scale:
         value = EXACT.multiply(value, Decimal(_SCALE_VALUES[scale]))
     return tidy(value)
-
-
-def read_english(expr: str, lead: int, stop: int) -> Figure:
-    """Read the English form :func:`format` writes (``CNY 2.615 billion``, ``5,122 households``).
-
-    Used by :func:`povertydata.parse`; raises :class:`ParseError` for English text that is
-    not in that form.
-    """
-    figure = english_figure(expr, expr, lead, stop, strict=True)
-    assert figure is not None
-    return figure
 
 
 def english_figure(expr: str, norm: str, lead: int, stop: int, *, strict: bool) -> Figure | None:
@@ -305,8 +280,3 @@ def english_figure(expr: str, norm: str, lead: int, stop: int, *, strict: bool) 
         return Figure(unit=unit, low=_en_amount(m.group("a")), high=_en_amount(m.group("b")),
                       qualifier=q, per=per, classifier=classifier)  # fmt: skip
     return Figure(_en_amount(m.group("a")), unit=unit, qualifier=q, per=per, classifier=classifier)
-
-
-# The lexicon is the single source of the Chinese words; make sure the writer only uses
-# words the reader knows.
-assert all(w in lex.UNITS or w in ("", "%") or w in lex.CLASSIFIERS for w in _ZH_UNITS.values())

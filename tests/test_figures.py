@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povertydata import Figure, ParseError, extract, parse
+from povertydata.figures import UNITS as figure_units
 from povertydata.numerals import DIGITS, scan_numeral
 
 from strategies import any_text
@@ -124,7 +125,8 @@ D = Decimal
         ("两千千瓦", Figure(D(2000), unit="kW")),
         ("300千克", Figure(D(300), unit="kg")),
         ("5千米", Figure(D(5), unit="km")),
-        ("五千克", Figure(D(5), unit="kg")),
+        # a lone digit keeps its magnitude before a unit word (一千米 is 1000 m): 5000 g
+        ("五千克", Figure(D(5000), unit="g")),
         ("一千米", Figure(D(1000), unit="m")),
         ("3百分点", Figure(D(3), unit="percentage_point")),
         ("150台套", Figure(D(150), unit="count", classifier="台套")),
@@ -286,3 +288,50 @@ def test_a_number_past_the_exact_precision_is_refused_not_rounded(text: str) -> 
     with pytest.raises(ParseError, match="too long to hold exactly"):
         parse(text)
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "reason"),
+    [
+        ({"value": D(5), "unit": "bananas"}, ValueError, "unknown unit 'bananas'"),
+        ({"value": D(5), "qualifier": "maybe"}, ValueError, "unknown qualifier 'maybe'"),
+        ({"low": D(5), "high": D(1)}, ValueError, "range low 5 is not below high 1"),
+        ({"low": D(5), "high": D(5)}, ValueError, "not below"),
+        ({"low": D(5)}, ValueError, "needs both low and high"),
+        ({"value": D(3), "low": D(1), "high": D(5)}, ValueError, "a value or a range, not both"),
+        ({"value": 1.5}, TypeError, "must be a Decimal, not float"),
+        ({"value": D("NaN")}, ValueError, "finite"),
+        ({"value": D(5), "per": ("day", "person")}, ValueError, "in the order"),
+        ({"value": D(5), "per": ("person", "person")}, ValueError, "each rate key once"),
+        ({"value": D(5), "per": ("fortnight",)}, ValueError, "unknown per 'fortnight'"),
+        ({"value": D(5), "per": ["person"]}, TypeError, "tuple"),
+        ({"value": D(5), "unit": "km", "terms": (D(1), D(2))}, ValueError, "has no terms"),
+        ({"value": D(5), "unit": "CNY", "when": "2017"}, ValueError, "only years and dates have when"),
+        ({"value": D(2017), "unit": "year"}, ValueError, "a year needs when"),
+        ({"value": D(2017), "unit": "year", "when": "2018"}, ValueError, "the years of when"),
+        ({"unit": "date", "when": "2017-13"}, ValueError, None),
+        ({"unit": "date", "when": "next week"}, ValueError, "ISO 8601"),
+        ({"unit": "ratio", "terms": (D(1),)}, ValueError, "two terms"),
+        ({"value": D(1), "unit": "ratio", "terms": (D(1), D(10))}, ValueError, "no amount"),
+        ({"unit": "fraction", "terms": (D(1), D(0))}, ValueError, "denominator zero"),
+        ({"unit": "CNY"}, ValueError, "hedged"),
+        ({"unit": "CNY", "classifier": ""}, ValueError, "measure word"),
+    ],
+)
+def test_a_figure_that_breaks_its_rules_is_refused(fields: dict[str, object], error: type, reason: str | None) -> None:
+    with pytest.raises(error) as caught:
+        Figure(**fields)  # type: ignore[arg-type]
+    if reason:
+        assert reason in str(caught.value)
+
+
+def test_every_unit_of_the_registry_makes_a_figure() -> None:
+    from povertydata._registry import load
+
+    made = set()
+    for key, spec in load().units.items():
+        if spec.pint is not None:
+            made.add(Figure(D(5), unit=key).unit)
+    for code in load().currencies:
+        made.add(Figure(D(5), unit=code).unit)
+    assert made == set(figure_units) - {"year", "date", "ratio", "fraction"}
