@@ -145,11 +145,11 @@ class Figure:
     """
 
     value: Decimal | None = attrs.field(default=None, validator=_optional_decimal)
-    unit: str = attrs.field(default="number", kw_only=True, validator=_in(UNITS, "unit"))
-    qualifier: str = attrs.field(default="exact", kw_only=True, validator=_in(QUALIFIERS, "qualifier"))
+    unit: Unit = attrs.field(default="number", kw_only=True, validator=_in(UNITS, "unit"))
+    qualifier: Qualifier = attrs.field(default="exact", kw_only=True, validator=_in(QUALIFIERS, "qualifier"))
     low: Decimal | None = attrs.field(default=None, kw_only=True, validator=_optional_decimal)
     high: Decimal | None = attrs.field(default=None, kw_only=True, validator=_optional_decimal)
-    per: tuple[str, ...] = attrs.field(default=(), kw_only=True, validator=_per)
+    per: tuple[Per, ...] = attrs.field(default=(), kw_only=True, validator=_per)
     classifier: str | None = attrs.field(default=None, kw_only=True, validator=_classifier)
     terms: tuple[Decimal, ...] = attrs.field(default=(), kw_only=True, validator=_terms)
     when: str | None = attrs.field(default=None, kw_only=True, validator=_when)
@@ -163,11 +163,11 @@ class Figure:
     def _trusted(
         cls,
         value: Decimal | None,
-        unit: str,
-        qualifier: str = "exact",
+        unit: Unit,
+        qualifier: Qualifier = "exact",
         low: Decimal | None = None,
         high: Decimal | None = None,
-        per: tuple[str, ...] = (),
+        per: tuple[Per, ...] = (),
         classifier: str | None = None,
         terms: tuple[Decimal, ...] = (),
         when: str | None = None,
@@ -185,6 +185,14 @@ class Figure:
         put(self, "terms", terms)
         put(self, "when", when)
         return self
+
+    def _problems(self) -> str | None:
+        """What breaks the rules above, for a figure the trusted constructor made; else None."""
+        try:
+            attrs.validate(self)
+        except (TypeError, ValueError) as error:
+            return str(error)
+        return _problem(self)
 
     @property
     def is_range(self) -> bool:

@@ -14,6 +14,7 @@ from povertydata._registry import load
 from povertydata._vocabulary import Per, Qualifier, Unit
 
 __all__ = [
+    "AFTER_DURATION",
     "BARE_MAGNITUDE_PREFIXES",
     "CLASSIFIERS",
     "CONDITIONAL_UNITS",
@@ -93,6 +94,8 @@ INFIX_QUALIFIERS: dict[str, Qualifier] = {
 SUFFIX_QUALIFIERS: dict[str, Qualifier] = {
     w: cast(Qualifier, q.key) for q in _REGISTRY.qualifiers.values() for w in (*q.after, *q.after_duration, *q.between)
 }
+#: Words read after the unit only where it is a duration (3年多, 3年内) or scales (九成多).
+AFTER_DURATION = frozenset(w for q in _REGISTRY.qualifiers.values() for w in (*q.after_duration, *q.between))
 #: Words written before a bare magnitude (上百个, 上万人次): 上 is "reaching", at least that
 #: many. Read only there: before a number 上 is a word of its own (上年, 线上).
 BARE_MAGNITUDE_PREFIXES: dict[str, Qualifier] = {

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from povertydata import _lexicon as lex
 from povertydata._registry import load
-from povertydata.errors import ParseError
 from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:
@@ -213,70 +212,3 @@ def _en(figure: Figure, locale: str, digits: int | None) -> str:
     for p in figure.per:
         text += f" per {p}"
     return text
-
-
-_EN_NUMBER = r"-?[0-9][0-9,]*(?:\.[0-9]+)?"
-_EN_SCALE = r"(?:\s(?:thousand|million|billion|trillion))?"
-_EN_WORDS = {plural: unit for unit, (_s, plural) in _EN_UNITS.items() if plural} | {
-    single: unit for unit, (single, _p) in _EN_UNITS.items() if single
-}
-_ENGLISH = re.compile(
-    rf"""
-    (?:(?P<q>about|nearly|more\ than|at\ least|at\ most|less\ than)\s)?
-    (?:(?P<cur>[A-Z]{{3}})\s)?
-    (?P<a>{_EN_NUMBER}{_EN_SCALE})
-    (?:/(?P<den>[1-9][0-9]*)|\sto\s(?P<b>{_EN_NUMBER}{_EN_SCALE}))?
-    (?P<unit>%|-fold|\s(?:{"|".join(re.escape(w) for w in sorted(_EN_WORDS, key=len, reverse=True) if w not in ("%", "-fold"))}))?
-    (?:\s\((?P<cls>[^()]+)\))?
-    (?P<per>(?:\sper\s(?:{"|".join(_REGISTRY.per)}))*)
-    """,
-    re.VERBOSE,
-)
-_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-
-
-def _en_amount(text: str) -> Decimal:
-    number, _, scale = text.partition(" ")
-    value = Decimal(number.replace(",", ""))
-    if scale:
-        value = EXACT.multiply(value, Decimal(_SCALE_VALUES[scale]))
-    return tidy(value)
-
-
-def english_figure(expr: str, norm: str, lead: int, stop: int, *, strict: bool) -> Figure | None:
-    """The figure ``norm[lead:stop]`` states in the English form, or ``None`` where it has none.
-
-    ``norm`` is ``expr`` with full-width forms folded (offsets are the same). With
-    ``strict``, text that is not in the form raises :class:`ParseError` instead.
-    """
-    from povertydata._figure import QUALIFIERS, Figure
-
-    m = _ENGLISH.fullmatch(norm, lead, stop)
-    if not m:
-        if not strict:
-            return None
-        raise ParseError(expr, lead, "English text that is not a figure as povertydata writes it")
-    currency = m.group("cur")
-    unit = currency or "number"
-    if currency and currency not in _ZH_CURRENCY:
-        raise ParseError(expr, m.start("cur"), f"unknown currency code {currency!r}")
-    word = (m.group("unit") or "").strip()
-    if word:
-        if currency:
-            raise ParseError(expr, m.start("unit"), "a currency and a unit in one figure")
-        unit = _EN_WORDS[word]
-    classifier = m.group("cls")
-    if classifier is None:
-        classifier = _DEFAULT_CLASSIFIER.get(unit)
-    q = {v: k for k, v in _EN_QUALIFIER.items()}.get(m.group("q") or "", "exact")
-    assert q in QUALIFIERS
-    per = tuple(p for p in m.group("per").split(" per ") if p.strip())
-    per = tuple(p.strip() for p in per)
-    if m.group("den"):
-        if word or currency:
-            raise ParseError(expr, m.start("den"), "a fraction with a unit")
-        return Figure(unit="fraction", terms=(_en_amount(m.group("a")), Decimal(m.group("den"))), qualifier=q, per=per)
-    if m.group("b"):
-        return Figure(unit=unit, low=_en_amount(m.group("a")), high=_en_amount(m.group("b")),
-                      qualifier=q, per=per, classifier=classifier)  # fmt: skip
-    return Figure(_en_amount(m.group("a")), unit=unit, qualifier=q, per=per, classifier=classifier)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given, settings
@@ -245,13 +245,12 @@ def test_extract_on_report_like_text_gives_sound_mentions(text: str) -> None:
 
 
 def _both_paths(text: str) -> tuple[list[Mention], list[Mention]]:
-    from povertydata import figures
+    # The grammar alone (every candidate read in full) and the fast path, as extract runs it.
+    from povertydata.figures._scan import mentions
+    from povertydata.numerals import EXACT
 
-    figures._FAST_PATH = False
-    try:
-        full = extract(text)
-    finally:
-        figures._FAST_PATH = True
+    with localcontext(EXACT):
+        full = mentions(text, fast_path=False)
     return full, extract(text)
 
 
@@ -285,3 +284,26 @@ piece_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 3000).m
 def test_fast_path_reads_figures_with_words_around_them_as_the_full_reader_does(text: str) -> None:
     full, fast = _both_paths(text)
     assert fast == full
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 余 and 多 after a number hedge it with or without a unit after them
+        ("共有贫困户1000多，其中", [("1000多", Figure(D(1000), qualifier="more_than"))]),
+        # 度 is a kilowatt-hour only after 电 (or 电量); elsewhere it is no unit of the reader
+        ("年发电120万度，", [("120万度", Figure(D(1200000), unit="kWh"))]),
+        ("发电量约3度", [("约3度", Figure(D(3), unit="kWh", qualifier="approx"))]),
+        ("120万度电", [("120万度电", Figure(D(1200000), unit="kWh"))]),
+        ("气温25度", [("25", Figure(D(25)))]),
+        # a range whose ends are out of order is no figure; what follows it still is
+        ("30—15万元", [("15万元", Figure(D(150000), unit="CNY"))]),
+    ],
+)
+def test_extract_reads(text: str, expected: list[tuple[str, Figure]]) -> None:
+    assert [(m.text, m.figure) for m in extract(text)] == expected
+
+
+def test_a_long_run_of_dashes_after_a_number_is_passed_over() -> None:
+    # A recursive look for a letter after the dashes overflowed the stack.
+    assert [m.text for m in extract("5" + "-" * 3000)] == ["5"]

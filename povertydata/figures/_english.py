@@ -1,0 +1,135 @@
+"""English: the figures :func:`povertydata.format` writes in English, read back.
+
+``CNY 2.615 billion``, ``about 5,122 households``, ``16 items (个)``, ``CNY 150 per person
+per day``, ``15 to 30 kilometers``. The words are the registry's English forms; the
+checks are the Figure's and the grammar's: a range in order, digit groups of three, each
+rate once in its order, no number past the exact arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import cast
+
+from povertydata._figure import Figure
+from povertydata._registry import load
+from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata.errors import ParseError
+from povertydata.numerals import EXACT, TOO_LONG, tidy
+
+__all__ = ["english"]
+
+_REGISTRY = load()
+# English unit words, singular and plural, by unit (the calendar's are not units).
+_WORDS: dict[str, Unit] = {}
+for _key, _spec in _REGISTRY.units.items():
+    if _spec.group != "calendar":
+        for _form in _spec.en:
+            if _form:
+                _WORDS[_form] = cast(Unit, _key)
+_ATTACHED = {form for key, spec in _REGISTRY.units.items() if spec.attached for form in spec.en}
+_SPACED = sorted((w for w in _WORDS if w not in _ATTACHED), key=len, reverse=True)
+# The measure word English leaves unwritten: the unit's own (5,122 households is 户).
+_DEFAULT_CLASSIFIER = {
+    key: spec.zh for key, spec in _REGISTRY.units.items() if any(w.classifier and w.word == spec.zh for w in spec.words)
+}
+_QUALIFIERS: dict[str, Qualifier] = {q.en: cast(Qualifier, key) for key, q in _REGISTRY.qualifiers.items() if q.en}
+_PER: dict[str, Per] = {p.en: cast(Per, key) for key, p in _REGISTRY.per.items()}
+_PER_ORDER = list(_REGISTRY.per)
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+_NUMBER = r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_AMOUNT = rf"{_NUMBER}(?:\s(?:{'|'.join(_SCALES)}))?"
+
+
+def _words(words: object) -> str:
+    """An alternation of English words, the longest first, any one space between words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_ENGLISH = re.compile(
+    rf"""
+    (?:(?P<q>{_words(_QUALIFIERS)})\s)?
+    (?:(?P<cur>[A-Z]{{3}})\s)?
+    (?P<a>{_AMOUNT})
+    (?:/(?P<den>[1-9][0-9]*)|\sto\s(?P<b>{_AMOUNT}))?
+    (?P<unit>{_words(_ATTACHED)}|\s(?:{_words(_SPACED)}))?
+    (?:\s\((?P<cls>[^()\s]+)\))?
+    (?P<per>(?:\sper\s(?:{_words(_PER)}))*)
+    """,
+    re.VERBOSE,
+)
+_SPACE = re.compile(r"\s")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+_MEASURE_WORD_NOTE = re.compile(r"\([^()]*\)")
+_NOT_ENGLISH = re.compile("[^\x00-\x7f²³]")  # km², m³
+_ARABIC_DIGIT = re.compile("[0-9]")
+
+
+def _amount(expr: str, at: int, text: str) -> Decimal:
+    number, _, scale = _SPACE.sub(" ", text).partition(" ")
+    try:
+        value = Decimal(number.replace(",", ""))
+        if scale:
+            value = EXACT.multiply(value, Decimal(_SCALES[scale]))
+        return tidy(value)
+    except ArithmeticError:
+        raise ParseError(expr, at, TOO_LONG) from None
+
+
+def english(expr: str, t: str, lead: int, stop: int) -> Figure | None:
+    """The figure ``t[lead:stop]`` states in the English form, if it is one.
+
+    ASCII but for the measure word in parentheses and the ² of km². Short Latin units
+    (``0.4MW``) that are not the English form go to the Chinese reader (``None``); text
+    with an English word in it that is not the form is an error.
+    """
+    body = t[lead:stop]
+    bare = _MEASURE_WORD_NOTE.sub("", body)
+    if (
+        (bare == body and _LATIN_LETTER.search(body) is None)
+        or _NOT_ENGLISH.search(bare)
+        or not _ARABIC_DIGIT.search(bare)
+    ):
+        return None
+    m = _ENGLISH.fullmatch(t, lead, stop)
+    if not m:
+        if _ENGLISH_WORD.search(body) is None:
+            return None
+        raise ParseError(expr, lead, "English text that is not a figure as povertydata writes it")
+    return _figure(expr, m)
+
+
+def _figure(expr: str, m: re.Match[str]) -> Figure:
+    currency = m.group("cur")
+    unit: Unit = cast(Unit, currency) if currency else "number"
+    if currency and currency not in _REGISTRY.currencies:
+        raise ParseError(expr, m.start("cur"), f"unknown currency code {currency!r}")
+    word = (m.group("unit") or "").strip()
+    if word:
+        if currency:
+            raise ParseError(expr, m.start("unit"), "a currency and a unit in one figure")
+        unit = _WORDS[_SPACE.sub(" ", word)]
+    classifier = m.group("cls") or _DEFAULT_CLASSIFIER.get(unit)
+    qualifier: Qualifier = _QUALIFIERS[_SPACE.sub(" ", m.group("q"))] if m.group("q") else "exact"
+    per = tuple(_PER[p] for p in re.findall(r"per\s(\w+)", m.group("per")))
+    if [_PER_ORDER.index(p) for p in per] != sorted({_PER_ORDER.index(p) for p in per}):
+        raise ParseError(expr, m.start("per"), "rates that repeat or are out of order (entity first, then time)")
+    low = _amount(expr, m.start("a"), m.group("a"))
+    try:
+        if m.group("den"):
+            if word or currency:
+                raise ParseError(expr, m.start("den"), "a fraction with a unit")
+            return Figure(unit="fraction", terms=(low, Decimal(m.group("den"))), qualifier=qualifier, per=per)
+        if m.group("b"):
+            high = _amount(expr, m.start("b"), m.group("b"))
+            if not low < high:
+                raise ParseError(expr, m.start("b"), "a range whose low end is not below its high end")
+            return Figure(unit=unit, low=low, high=high, qualifier=qualifier, per=per, classifier=classifier)
+        return Figure(low, unit=unit, qualifier=qualifier, per=per, classifier=classifier)
+    except (TypeError, ValueError) as error:
+        if isinstance(error, ParseError):
+            raise
+        raise ParseError(expr, m.start(), str(error)) from None

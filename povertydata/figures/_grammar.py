@@ -1,0 +1,515 @@
+"""The grammar of one figure: what a number and the words around it state, exactly.
+
+:class:`Reader` reads the figure whose first candidate (:data:`CANDIDATE`) a match found:
+the qualifier, rate and currency words before the number, 余 or 多 between, the unit or
+measure word, a range's second end, 角 and 分 after 元, the qualifier and rate suffix
+after. It refuses what is no figure, or no figure it can read without guessing, with a
+:class:`~povertydata.ParseError` that says where and why. It knows nothing of running
+text: which of its readings a text means as a figure is the policy's business
+(:mod:`povertydata.figures._policy`), and :func:`povertydata.parse` takes every reading
+that covers the whole expression.
+
+Arithmetic runs in the exact context, which the caller (``parse``, ``extract``) sets.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from povertydata._figure import Figure, share_value
+from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata.errors import ParseError
+from povertydata.figures import _dates
+from povertydata.figures._reading import Reading
+from povertydata.figures._tables import (
+    BARE_MAGNITUDE_PREFIXES,
+    CN,
+    CONDITIONAL_UNIT,
+    CONDITIONAL_UNITS,
+    CURRENCIES,
+    CURRENCY_AFTER_YUAN,
+    CURRENCY_LAST,
+    DURATION_SUFFIXES,
+    EACH_WORDS,
+    INFIX,
+    INFIX_QUALIFIERS,
+    LATIN_UNITS,
+    LEFT_LAST,
+    MONEY_UNITS,
+    MORE_WORDS,
+    NOT_A_UNIT,
+    NOT_A_UNIT_FIRST,
+    PER_SUFFIX,
+    PER_WORDS,
+    PREFIX_QUALIFIERS,
+    QUALIFIER_LAST,
+    RANGE_SEP,
+    RATE_LAST,
+    RATE_WORDS,
+    SCALED,
+    SUBUNITS,
+    SUFFIX_QUALIFIER,
+    SUFFIX_QUALIFIERS,
+    TENTHS,
+    UNIT_MAGNITUDES,
+    UNIT_WORD,
+    UNIT_WORDS,
+    choose_qualifier,
+    magnitude,
+    numeral,
+    per_order,
+    run_end,
+    word_before,
+)
+from povertydata.numerals import BIG, DIGITS, EXACT, NUMERAL_RUN, SMALL, Numeral, tidy
+
+__all__ = ["CANDIDATE", "NAME", "Reader"]
+
+#: Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10, and 3+X or 1+N
+#: where a letter stands for "any number of" further parts) and quoted numbers ("530"
+#: 小额贷款): numbers that name something.
+NAME_PATTERN = r"""
+    十[一二三四五]五
+  | [一二三四五六七八九十两]+个一批
+  | (?<![0-9.])[0-9]+(?:\+(?:[0-9]+|[A-Za-z](?![A-Za-z])))+(?![0-9])
+  | [“"「『‘'][0-9]+[”"」』’']
+"""
+NAME = re.compile(NAME_PATTERN, re.VERBOSE)
+
+# Two neighbouring digits (三四个, 两三年, 十二三岁) are "three or four": a pair, not the
+# digits of 34. Without a magnitude only before a unit or measure word: 一二三 alone is 123.
+_WORD_AFTER_PAIR = "[" + re.escape("".join({w[0] for w in UNIT_WORDS})) + "]"
+# What follows 日 in a currency word (日元, 日币): after a number, no day of the month.
+_YEN_TAILS = "|".join(re.escape(w[1:]) for w in CURRENCIES if w[0] == "日") or "(?!)"
+
+#: Every place a figure, year, date or name may start, tried in this order.
+CANDIDATE = re.compile(
+    rf"""
+    (?P<name>{NAME_PATTERN})
+  | (?P<stamp>
+        (?<![0-9.])[0-9]{{1,2}}\.[0-9]{{1,2}}\.[12][0-9]{{3}}(?![0-9])
+      | (?<![0-9.])[12][0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?Z?)?(?![0-9])
+      | (?<![0-9:])[0-9]{{2}}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:])
+    )
+  | {_dates.DATE_PATTERN}
+  | (?P<years>(?P<y1>{_dates.YEAR_NUM})年?{_dates.YEAR_SEP}(?P<y2>{_dates.YEAR_NUM})年(?:度)?)
+  | (?P<year>(?P<y>{_dates.YEAR_NUM})年(?:度)?)
+  | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|{_YEN_TAILS}))  # 12日元, 5日币 are yen
+  | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?(?![0-9:]))
+  | (?P<fraction>
+        (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+))分之
+        (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{CN}点]+|点[{CN}]+))
+    )
+  | (?P<slash>(?<![0-9./A-Za-z])(?P<snum>[0-9]+)/(?P<sden>[0-9]+)(?![0-9./]))  # 1/3, 2/3以上
+  | (?P<vague>
+        [数几][十百千万亿萬億]+
+      | (?:[一二两三四五六七八九]?十)几[百千万亿萬億]*
+    )
+  | (?P<pair>
+        (?P<ptens>[一二两三四五六七八九]?十)?(?P<p1>[一二两三四五六七八九])(?P<p2>[二两三四五六七八九])
+        (?:(?P<pmag>[十百千万亿萬億]+)|(?={_WORD_AFTER_PAIR}))
+    )
+  | (?P<run>{NUMERAL_RUN.pattern})
+    """,
+    re.VERBOSE,
+)
+
+_ORDINAL = "第"
+# A magnitude written with no digit before it: the 千 of 千余人, the 百万 of 近百万元.
+_BARE_MAGNITUDE = re.compile(r"[百佰千仟]?[万萬亿億]?")
+_BARE_FIRST = frozenset("百佰千仟万萬亿億")
+# Words that end in 上 (以上, 之上, 线上, 网上, 会上, 加上 …) and so are no "reaching" before a
+# magnitude: 线上千人培训 is online training of a thousand.
+_SHANG_WORDS = frozenset("以之线网会面路身地加向往马早晚")
+_TENTH = Decimal("0.1")
+_HUNDREDTH = Decimal("0.01")
+
+
+def _is_duration(unit: str) -> bool:
+    return unit.endswith("_duration")
+
+
+class Reader:
+    """Reads figures in one text: ``t`` normalized, ``text`` as given (for errors).
+
+    ``floor`` is where a figure may begin at the earliest (the end of the one before it),
+    ``t`` ends where the figure must end at the latest.
+    """
+
+    def __init__(self, text: str, t: str, floor: int) -> None:
+        self.text = text
+        self.t = t
+        self.floor = floor
+
+    def fail(self, pos: int, reason: str) -> ParseError:
+        return ParseError(self.text, pos, reason)
+
+    def numeral(self, start: int, end: int) -> Numeral:
+        try:
+            return numeral(self.t[start:end])
+        except ParseError as error:
+            raise self.fail(start + error.position, error.reason) from None
+
+    # -- the candidate -----------------------------------------------------------------
+
+    def read(self, m: re.Match[str]) -> Reading:
+        """The figure, year, date or name the candidate ``m`` begins."""
+        t, text = self.t, self.text
+        group = m.lastgroup
+        i, j = m.span()
+        if group == "name":
+            return Reading(i, j, "name", None)
+        if group == "stamp":
+            return _dates.stamp(text, m)
+        if (
+            t[j : j + 1] in _dates.DATES_NEXT
+            and group in _dates.DATES_FROM
+            and (group == "date" or t.find("月", j, j + 10) >= 0)  # 1-9月: a month ahead
+        ):
+            run = _dates.DATES.match(t, i)
+            reading = None if run is None else _dates.dates(text, run)
+            if reading is not None:
+                return reading
+        if group == "date":
+            return _dates.date(text, m)
+        if group == "day":
+            return _dates.day(text, m)
+        if group in ("year", "years"):
+            return _dates.year(text, m)
+        if group == "ratio":
+            a, b = m.group().split(":")
+            terms = (tidy(Decimal(a)), tidy(Decimal(b)))
+            if not any(terms):
+                raise self.fail(i, "a ratio of nothing to nothing")
+            return Reading(i, j, "quantity", Figure._trusted(None, "ratio", terms=terms))
+        if i > 0 and t[i - 1] == _ORDINAL:
+            raise self.fail(i, "an ordinal (第…), not a quantity")
+        if group in ("fraction", "slash"):
+            return self.fraction(m)
+        return self.amount(m)
+
+    # -- left context ------------------------------------------------------------------
+
+    def left(self, i: int) -> tuple[int, Qualifier | None, list[Per], Unit | None]:
+        """Extend leftwards over qualifier, rate and currency words."""
+        t, floor = self.t, self.floor
+        if i <= floor or t[i - 1] not in LEFT_LAST:
+            return i, None, [], None  # most figures: no word of the three tables ends here
+        qualifier: Qualifier | None = None
+        per: list[Per] = []
+        currency: Unit | None = None
+        while True:
+            # Each table is looked up only where a word of it may end (most words are none).
+            last = t[i - 1 : i]
+            word = None if per or last not in RATE_LAST else word_before(t, i, floor, RATE_WORDS)
+            if word is not None:
+                if not word.startswith("每"):
+                    per = list(RATE_WORDS[word])
+                    i -= len(word)
+                else:  # a chain of 每X: 每人每天
+                    while word is not None:
+                        per.insert(0, EACH_WORDS[word])
+                        i -= len(word)
+                        word = word_before(t, i, floor, EACH_WORDS)
+                continue
+            word = None if qualifier or last not in QUALIFIER_LAST else word_before(t, i, floor, PREFIX_QUALIFIERS)
+            if word is not None:
+                qualifier = PREFIX_QUALIFIERS[word]
+                i -= len(word)
+                continue
+            k = i - 1 if i - 1 >= floor and last == " " else i
+            word = None if currency or t[k - 1 : k] not in CURRENCY_LAST else word_before(t, k, floor, CURRENCIES)
+            if word is not None:
+                currency = CURRENCIES[word]
+                i = k - len(word)
+                continue
+            return i, qualifier, per, currency
+
+    # -- right context -----------------------------------------------------------------
+
+    def unit_at(self, pos: int, start: int) -> tuple[int, Unit, str | None, bool] | None:
+        """The unit word at ``pos`` (after one space for a Latin one) of a figure from ``start``."""
+        t = self.t
+        at = pos + 1 if t[pos : pos + 1] == " " else pos
+        found = UNIT_WORD.match(t, at)
+        if found is None:
+            return self.conditional_unit(pos, start)
+        word = found.group()
+        end = found.end()
+        latin = word in LATIN_UNITS
+        if at != pos and not latin:
+            return None
+        if latin and end < len(t) and t[end].isascii() and t[end].isalnum():
+            return None
+        unit, classifier, noun = UNIT_WORDS[word]
+        return end, unit, classifier, noun
+
+    def conditional_unit(self, pos: int, start: int) -> tuple[int, Unit, str | None, bool] | None:
+        """A word that is a unit only after certain words: 度 after 电 (发电120万度)."""
+        found = CONDITIONAL_UNIT.match(self.t, pos)
+        if found is None:
+            return None
+        unit, after = CONDITIONAL_UNITS[found.group()]
+        if not any(self.t.endswith(w, self.floor, start) for w in after):
+            return None
+        return found.end(), unit, None, False
+
+    def money_tail(self, pos: int, value: Decimal, unit: Unit) -> tuple[int, Decimal, Unit]:
+        """After 元: a currency word (三万元欧元), 角 and 分 (123元1角1分), 钱, 整."""
+        t = self.t
+        m = CURRENCY_AFTER_YUAN.match(t, pos)
+        if m:
+            return m.end(), value, CURRENCIES[m.group()]
+        m = SUBUNITS.match(t, pos)
+        if m and m.end() > pos:
+            if m.group("jiao"):
+                value = EXACT.add(value, EXACT.multiply(_digit(m.group("jiao")), _TENTH))
+            if m.group("fen"):
+                value = EXACT.add(value, EXACT.multiply(_digit(m.group("fen")), _HUNDREDTH))
+            pos = m.end()
+        m = CURRENCY_AFTER_YUAN.match(t, pos)  # 数十亿元人民币
+        if m:
+            return m.end(), value, CURRENCIES[m.group()]
+        return pos, value, unit
+
+    def suffix_qualifier(self, pos: int, unit: str, classifier: str | None = None) -> tuple[int, Qualifier | None]:
+        """The qualifier written after the unit (以上, 左右; 多 and 内 after a duration)."""
+        m = SUFFIX_QUALIFIER.match(self.t, pos)
+        if not m:
+            return pos, None
+        word = m.group()
+        if (
+            word in DURATION_SUFFIXES
+            and not _is_duration(unit)
+            and not (classifier in SCALED and word in MORE_WORDS)  # 九成多: more than 90%
+        ):
+            return pos, None
+        return m.end(), SUFFIX_QUALIFIERS[word]
+
+    # -- shares --------------------------------------------------------------------------
+
+    def fraction(self, m: re.Match[str]) -> Reading:
+        """A fraction: 三分之一, 1/3, 百分之二十."""
+        if m.lastgroup == "slash":
+            # 1/3 is 三分之一 written with digits: the same figure.
+            num, den = Decimal(m.group("snum")), Decimal(m.group("sden"))
+            if den == 0:
+                raise self.fail(m.start("sden"), "a fraction with denominator zero")
+            return self.share(m, num, den, m.end())
+        den_s = m.group("fden")
+        negative = den_s[0] in "-负"
+        den_raw = den_s.lstrip("-负")
+        raw_num = m.group("fnum")
+        # 百分之百: a magnitude alone as the numerator is that many (the whole).
+        num = Decimal(SMALL[raw_num]) if raw_num in SMALL else self.numeral(m.start("fnum"), m.end("fnum")).value
+        if negative:
+            num = num.copy_negate()
+        if den_raw == "百":
+            return self.share(m, num, None, m.end())
+        den = (
+            Decimal(SMALL[den_raw] if den_raw in SMALL else BIG[den_raw])
+            if len(den_raw) == 1 and (den_raw in SMALL or den_raw in BIG)
+            else self.numeral(m.start("fden") + (1 if negative else 0), m.end("fden")).value
+        )
+        if den == 0:
+            raise self.fail(m.start("fden"), "a fraction with denominator zero")
+        return self.share(m, num, den, m.end())
+
+    def share(self, m: re.Match[str], num: Decimal, den: Decimal | None, end: int) -> Reading:
+        """A fraction's figure (a percent when ``den`` is None) with the words around it."""
+        value: Decimal | None
+        terms: tuple[Decimal, ...] = ()
+        unit: Unit = "number"
+        if den is None:
+            value, unit = num, "percent"
+        else:
+            percent = share_value(num, den)
+            if percent is not None:
+                value = tidy(EXACT.divide(percent, Decimal(100)))
+            else:
+                value, unit, terms = None, "fraction", (num, den)  # 1/3 of a whole, not 1:3
+        start, q_before, per, _currency = self.left(m.start())
+        end, q_after = self.suffix_qualifier(end, unit)
+        figure = Figure._trusted(value, unit, choose_qualifier(q_before, q_after), per=per_order(per), terms=terms)
+        return Reading(start, end, "quantity", figure)
+
+    # -- amounts -------------------------------------------------------------------------
+
+    def first(
+        self, m: re.Match[str], end: int, bare: bool
+    ) -> tuple[Numeral | None, Qualifier | None, tuple[Decimal, Decimal] | None]:
+        """The first number, ending at ``end``.
+
+        A numeral, a vague amount (几十万), a digit pair (三五百, 三四个) or a bare magnitude
+        (the 千 of 千余人, whose hedge the caller requires).
+        """
+        group = m.lastgroup
+        if bare:
+            run = self.t[m.start() : end]
+            return Numeral(magnitude(run), True, any(c in BIG for c in run), run, False), None, None
+        if group == "vague":
+            return None, "approx", None
+        if group == "pair":
+            a, b = DIGITS[m.group("p1")], DIGITS[m.group("p2")]
+            if not 0 < b - a <= 2:
+                raise self.fail(m.start(), "two digits that are no pair")
+            tens = m.group("ptens") or ""
+            base = (DIGITS[tens[0]] if len(tens) > 1 else 1) * 10 if tens else 0  # 十二三, 二十七八
+            scale = magnitude(m.group("pmag") or "")
+            return None, "approx", (EXACT.multiply(Decimal(base + a), scale), EXACT.multiply(Decimal(base + b), scale))
+        return self.numeral(m.start(), end), None, None
+
+    def amount(self, m: re.Match[str]) -> Reading:
+        """A number with its magnitude, unit and the words around it."""
+        t = self.t
+        i, pos = m.span()
+        if t[pos - 1] in UNIT_MAGNITUDES and m.lastgroup == "run":
+            pos = run_end(t, i, pos)
+        j = pos  # the end of the numeral
+        bare = t[i] in _BARE_FIRST and m.lastgroup == "run" and _BARE_MAGNITUDE.fullmatch(t, i, j) is not None
+        first, q_first, pair = self.first(m, j, bare)
+        start, q_prefix, per, currency = self.left(i)
+        left_per = len(per)
+        q_infix: Qualifier | None = None
+        value = first.value if first is not None else None
+        low = high = None
+        if pair is not None:
+            low, high = pair
+        mi = INFIX.match(t, pos)
+        if mi and value is not None:
+            q_infix = INFIX_QUALIFIERS[mi.group("q")]
+            if mi.group("mag"):
+                if first is not None and first.big and BIG.get(mi.group("mag")[0]):
+                    raise self.fail(mi.start("mag"), "a magnitude after a number that already has one")
+                value = EXACT.multiply(value, magnitude(mi.group("mag")))
+            pos = mi.end()
+        if bare and q_prefix is None and q_infix is None:
+            # 千余人 and 近千户 say "one thousand"; 上百个 says "reaching a hundred". Without such
+            # a hedge a bare magnitude is a word (千村万户, 百企帮百村): the numeral reader
+            # refuses it.
+            shang = word_before(t, start, self.floor, BARE_MAGNITUDE_PREFIXES)
+            if shang is None or t[start - len(shang) - 1 : start - len(shang)] in _SHANG_WORDS:
+                self.numeral(i, j)
+                raise self.fail(i, "a magnitude with no number")  # pragma: no cover - refused just above
+            start -= len(shang)
+            q_prefix = BARE_MAGNITUDE_PREFIXES[shang]
+        if pos < len(t) and t[pos] in NOT_A_UNIT_FIRST and NOT_A_UNIT.match(t, pos):
+            # 三轮车, 80年代, 20世纪: the numeral is part of a word or names a period.
+            raise self.fail(pos, "a numeral inside a word or a name, not a figure")
+        classifier: str | None = None
+        unit: Unit = "number"
+        noun = False
+        u = self.unit_at(pos, start)
+        if u:
+            word = t[pos : u[0]].strip()
+            pos, unit, classifier, noun = u
+            if word in TENTHS and value is not None:
+                value = EXACT.multiply(value, _TENTH)  # 壹角: a tenth of a yuan
+        if bare and unit == "number":
+            raise self.fail(i, "a magnitude with no number and no unit")
+        if pair is not None and unit == "number" and not m.group("pmag"):
+            raise self.fail(i, "two digits with no unit")  # 三四月份
+        # A range: 15—30万元, 2至3次, 1万元--5万元.
+        if value is not None and q_infix is None:
+            rng = self.range(pos, value, first, unit, classifier, start)
+            if rng is not None:
+                pos, low, high, unit, classifier, noun = rng
+                value = None
+        if classifier in SCALED:
+            # 七成 is 70 percent; 三到五成 is 30 to 50.
+            scale = SCALED[classifier]
+            value, low, high = (None if v is None else EXACT.multiply(v, scale) for v in (value, low, high))
+        if unit in MONEY_UNITS:
+            if value is not None:
+                pos, value, unit = self.money_tail(pos, value, unit)
+            else:
+                pos, _, unit = self.money_tail(pos, Decimal(0), unit)
+        bare_currency = False
+        if currency is not None:
+            if unit not in ("CNY", "number") and unit != currency:
+                raise self.fail(i, f"currency {currency} before a figure in {unit}")
+            bare_currency = unit == "number"
+            unit = currency
+        pos, q_suffix = self.suffix_qualifier(pos, unit, classifier)
+        mp = PER_SUFFIX.match(t, pos)
+        if mp and unit != "number":
+            per = per + [PER_WORDS[mp.group("a")]] + ([PER_WORDS[mp.group("b")]] if mp.group("b") else [])
+            pos = mp.end()
+        if q_prefix == "nearly" and _is_duration(unit) and t[pos : pos + 1] == "来":
+            # 近3年来 is "in the last three years", not "nearly three years".
+            if bare:
+                raise self.fail(i, "a magnitude with no number")  # 近百年来
+            start, q_prefix = i, None
+        if noun and first is not None and first.chinese and not first.big:
+            raise self.fail(i, "a Chinese numeral before a noun")  # 三贫困人口: a name or a word
+        if (
+            unit == "count"
+            and value is not None
+            and value != value.to_integral_value()
+            and first is not None
+            and not first.big
+        ):
+            # 2.2本: a section number before a word, not 2.2 books. What was read after the
+            # numeral (余, 以上, /年) is left out with the measure word.
+            unit, classifier, pos = "number", None, j
+            q_infix = q_suffix = None
+            per = per[:left_per]
+        figure = Figure._trusted(
+            tidy(value) if value is not None else None,
+            unit,
+            choose_qualifier(q_prefix, q_first, q_infix, q_suffix),
+            tidy(low) if low is not None else None,
+            tidy(high) if high is not None else None,
+            per_order(per),
+            classifier,
+        )
+        return Reading(start, pos, "quantity", figure, first, i, j, bare_currency)
+
+    def range(
+        self, pos: int, value: Decimal, first: Numeral | None, unit: Unit, classifier: str | None, start: int
+    ) -> tuple[int, Decimal, Decimal, Unit, str | None, bool] | None:
+        """The second end of a range after ``pos``, if one is written there."""
+        t = self.t
+        sep = RANGE_SEP.match(t, pos)
+        if not sep:
+            return None
+        m2 = NUMERAL_RUN.match(t, sep.end())
+        if not m2 or m2.group().startswith(("-", "负")):
+            return None
+        end = m2.end()
+        if t[end - 1] in UNIT_MAGNITUDES:
+            end = run_end(t, m2.start(), end)
+        try:
+            second = self.numeral(m2.start(), end)
+        except ParseError:
+            return None
+        if t[end : end + 1] in NOT_A_UNIT_FIRST and NOT_A_UNIT.match(t, end):
+            raise self.fail(end, "a numeral inside a word or a name, not a figure")  # 3-5年级: grades
+        u2 = self.unit_at(end, start)
+        unit2, classifier2, noun2 = unit, classifier, False
+        if u2:
+            end, unit2, classifier2, noun2 = u2
+            if unit != "number" and (unit2, classifier2) != (unit, classifier):
+                return None
+        elif unit != "number":
+            return None
+        low, high = value, second.value
+        if first is not None and not first.big and unit == "number" and second.suffix:
+            # 15—30万元: the low end borrows the magnitude the high end ends with.
+            scale = Decimal(1)
+            for k in range(1, len(second.suffix) + 1):
+                candidate = magnitude(second.suffix[-k:])
+                if EXACT.multiply(low, candidate) <= high:
+                    scale = candidate
+            if scale == 1 and EXACT.multiply(low, Decimal(100)) < high:
+                # 30—15万: neither 30 nor 30万 makes a sensible low end; do not guess.
+                raise self.fail(sep.start(), "a range whose low end is not below its high end")
+            low = EXACT.multiply(low, scale)
+        if low >= high:
+            raise self.fail(sep.start(), "a range whose low end is not below its high end")
+        return end, low, high, unit2, classifier2, noun2
+
+
+def _digit(ch: str) -> Decimal:
+    return Decimal(ch) if ch.isdigit() and ch.isascii() else Decimal(DIGITS[ch])
