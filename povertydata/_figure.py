@@ -126,14 +126,14 @@ class Figure:
         high: The high end of a range, else ``None``.
         per: The rate's denominators, entity first then time: ``("person", "day")``.
         classifier: The measure word as written (户, 人, 名, 个, 次, 成 …), if any.
-        terms: The terms of a ratio (1:10 -> ``(1, 10)``, unit ``"ratio"``) or the
+        terms: The terms of a ratio (1:10 -> ``(1, 10)``, 1:2:3 -> ``(1, 2, 3)``, unit ``"ratio"``) or the
             numerator and denominator of a fraction (三分之一 -> ``(1, 3)``); empty otherwise.
         when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
             ``"--01-17"`` when the year is not written).
 
     Every figure, whoever makes it, holds these: the unit, qualifier and rate keys are the
     registry's; a figure has a value or a range (``low`` below ``high``) but not both; the
-    rate keys come once each, in the registry's order; a ratio has two terms and no amount;
+    rate keys come once each, in the registry's order; a ratio has two or more terms and no amount;
     a fraction (its unit is the one it is written in) has its numerator and denominator
     and the value they make where that is exact; ``when`` is there for years and dates
     and nowhere else; an amount stated by no number (几十万) is hedged.
@@ -255,8 +255,8 @@ def _problem(f: Figure) -> str | None:
     if f.when is not None:
         return "only years and dates have when"
     if unit == "ratio":
-        if len(f.terms) != 2 or value is not None or low is not None:
-            return "a ratio has two terms and no amount"
+        if len(f.terms) < 2 or value is not None or low is not None:
+            return "a ratio has two or more terms and no amount"
         if f.per:
             return "a ratio has no rate"
         if any(t < 0 for t in f.terms) or not any(f.terms):

@@ -296,8 +296,8 @@ def test_fast_path_reads_figures_with_words_around_them_as_the_full_reader_does(
         ("发电量约3度", [("约3度", Figure(D(3), unit="kWh", qualifier="approx"))]),
         ("120万度电", [("120万度电", Figure(D(1200000), unit="kWh"))]),
         ("气温25度", [("25", Figure(D(25)))]),
-        # a range whose ends are out of order is no figure; what follows it still is
-        ("30—15万元", [("15万元", Figure(D(150000), unit="CNY"))]),
+        # a range whose ends are out of order is no figure, nor is either end alone
+        ("30—15万元，另2万元", [("2万元", Figure(D(20000), unit="CNY"))]),
     ],
 )
 def test_extract_reads(text: str, expected: list[tuple[str, Figure]]) -> None:
@@ -307,3 +307,49 @@ def test_extract_reads(text: str, expected: list[tuple[str, Figure]]) -> None:
 def test_a_long_run_of_dashes_after_a_number_is_passed_over() -> None:
     # A recursive look for a letter after the dashes overflowed the stack.
     assert [m.text for m in extract("5" + "-" * 3000)] == ["5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "figure"),
+    [
+        # a range with spaces around its word is one range, as parse reads it
+        ("补助15万元 -30万元", "15万元 -30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("补助15万元 - 30万元。", "15万元 - 30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("共3户 ~5户", "3户 ~5户", Figure(unit="household", low=D(3), high=D(5), classifier="户")),
+        ("发放4份 至5份", "4份 至5份", Figure(unit="count", low=D(4), high=D(5), classifier="份")),
+        # a lone 一 or a digit equal to the high end's opens a range
+        ("每户补助一到三万元", "一到三万元", Figure(unit="CNY", low=D(10000), high=D(30000))),
+        ("一至两万元", "一至两万元", Figure(unit="CNY", low=D(10000), high=D(20000))),
+        ("二至二十亿元", "二至二十亿元", Figure(unit="CNY", low=D(200000000), high=D(2000000000))),
+        ("四到四十万元", "四到四十万元", Figure(unit="CNY", low=D(40000), high=D(400000))),
+        ("三到九十亿元", "三到九十亿元", Figure(unit="CNY", low=D(300000000), high=D(9000000000))),
+        # a colon between numbers that are no time of day is a ratio
+        ("比例为50:50。", "50:50", Figure(unit="ratio", terms=(D(50), D(50)))),
+        ("按1:2:3配套", "1:2:3", Figure(unit="ratio", terms=(D(1), D(2), D(3)))),
+        ("24:00前完成", "24:00", Figure(unit="date", when="T24:00")),
+    ],
+)
+def test_extract_reads_the_whole_figure(text: str, span: str, figure: Figure) -> None:
+    mentions = extract(text)
+    assert [(m.text, m.figure) for m in mentions] == [(span, figure)]
+    assert parse(span) == figure
+
+
+@pytest.mark.parametrize("text", ["七到八十万元", "7到80万元", "7到80人", "30—15万元", "七到八十"])
+def test_a_range_in_doubt_is_passed_over_whole(text: str) -> None:
+    # Neither end alone is the figure: 80万元 would be a wrong number.
+    assert extract(f"每户补助{text}，") == []
+
+
+def test_the_callers_decimal_context_changes_no_mention() -> None:
+    text = "补助12345元1角，共12345.67万元，3至5万元"
+    expected = extract(text)
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert extract(text) == expected
+    assert expected[0].figure == Figure(D("12345.1"), unit="CNY")
+
+
+def test_a_long_run_of_magnitudes_is_passed_over() -> None:
+    assert extract("共" + "1万" * 986 + "元") == []
+    assert extract("一万" * 50000) == []

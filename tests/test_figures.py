@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 import pytest
@@ -311,7 +311,7 @@ def test_a_number_past_the_exact_precision_is_refused_not_rounded(text: str) -> 
         ({"value": D(2017), "unit": "year", "when": "2018"}, ValueError, "the years of when"),
         ({"unit": "date", "when": "2017-13"}, ValueError, None),
         ({"unit": "date", "when": "next week"}, ValueError, "ISO 8601"),
-        ({"unit": "ratio", "terms": (D(1),)}, ValueError, "two terms"),
+        ({"unit": "ratio", "terms": (D(1),)}, ValueError, "two or more terms"),
         ({"value": D(1), "unit": "ratio", "terms": (D(1), D(10))}, ValueError, "no amount"),
         ({"unit": "fraction", "terms": (D(1), D(0))}, ValueError, "denominator zero"),
         ({"unit": "CNY"}, ValueError, "hedged"),
@@ -335,3 +335,99 @@ def test_every_unit_of_the_registry_makes_a_figure() -> None:
     for code in load().currencies:
         made.add(Figure(D(5), unit=code).unit)
     assert made == set(figure_units) - {"year", "date", "ratio", "fraction"}
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # a bare low end reads in its own place, the high end's magnitude applied
+        ("三到九十亿元", 300000000, 9000000000),
+        ("三至七十万元", 30000, 700000),
+        ("3至70万元", 30000, 700000),
+        ("一到三万元", 10000, 30000),
+        ("一至两万元", 10000, 20000),
+        ("二至二十亿元", 200000000, 2000000000),
+        ("四到四十万元", 40000, 400000),
+        # one digit and 百 or 千 lend the place too: 3000 to 5000, 800亿 to 900亿
+        ("3到5千元", 3000, 5000),
+        ("三到五千元", 3000, 5000),
+        ("八到九百亿泰铢", 80000000000, 90000000000),
+        ("七到八百元", 700, 800),
+        # a low end the magnitude would put above the high end stays as written
+        ("500到3万元", 500, 30000),
+    ],
+)
+def test_the_low_end_of_a_range(text: str, low: int, high: int) -> None:
+    figure = parse(text)
+    assert (figure.low, figure.high) == (low, high)
+
+
+def test_a_chinese_low_end_reads_as_an_arabic_one() -> None:
+    for chinese, arabic in [("三至七十万元", "3至70万元"), ("三到九十亿元", "3到90亿元"), ("一到三万元", "1到3万元")]:
+        assert parse(chinese) == parse(arabic)
+
+
+@pytest.mark.parametrize("text", ["七到八十", "7到80", "七到八十万元", "7到80万元", "7至800人", "1-20万元"])
+def test_a_digit_one_below_the_high_ends_leading_digit_is_refused(text: str) -> None:
+    # 7 to 80, or 70 to 80 as 七八十 is spoken? Either reading could be wrong.
+    with pytest.raises(ParseError, match="7 to 80, or 70 to 80"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("50:50", Figure(unit="ratio", terms=(D(50), D(50)))),
+        ("1:2:3", Figure(unit="ratio", terms=(D(1), D(2), D(3)))),
+        ("24:30", Figure(unit="ratio", terms=(D(24), D(30)))),
+        # two digits, a colon and minutes are a time of day, 24:00 the end of the day
+        ("24:00", Figure(unit="date", when="T24:00")),
+        ("23:59", Figure(unit="date", when="T23:59")),
+    ],
+)
+def test_ratios_and_times(text: str, figure: Figure) -> None:
+    assert parse(text) == figure
+
+
+def test_the_callers_decimal_context_changes_no_figure() -> None:
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert parse("12345元1角").value == D("12345.1")
+        assert parse("每户12345.67万元").value == D("123456700")
+        assert parse("负12345.6万元").value == D("-123456000")
+
+
+def test_more_digits_than_the_default_context_holds_stay_exact() -> None:
+    assert parse("99999999999999999999999999999元9角9分").value == D("99999999999999999999999999999.99")
+
+
+@pytest.mark.parametrize("text", ["1万" * 986, "一万" * 50000, "1万" * 986 + "元"])
+def test_a_long_run_of_magnitudes_is_refused(text: str) -> None:
+    with pytest.raises(ParseError, match="as large as"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("CNY 18\tmillion", Figure(D(18000000), unit="CNY")),
+        ("50 per person\tper day", Figure(D(50), per=("person", "day"))),
+    ],
+)
+def test_english_with_any_space_between_its_words(text: str, figure: Figure) -> None:
+    assert parse(text) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("CNY " + "1" * 130, "too long to hold exactly"),
+        ("5 to 3 households", "low end is not below its high end"),
+        ("CNY 1,80", "not a figure as povertydata writes it"),
+        ("50 per day per person", "out of order"),
+        ("50 per person per person", "repeat"),
+    ],
+)
+def test_english_is_checked_as_chinese_is(text: str, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason):
+        parse(text)

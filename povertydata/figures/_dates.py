@@ -27,6 +27,7 @@ __all__ = [
     "date",
     "dates",
     "day",
+    "is_time",
     "stamp",
     "year",
     "year_figure",
@@ -95,13 +96,20 @@ def year_figure(y: int) -> Figure:
     return Figure._trusted(Decimal(y), "year", when=str(y))
 
 
+def is_time(s: str) -> bool:
+    """Whether ``s``, two digits, a colon and two (hh:mm, hh:mm:ss), is a time of day.
+
+    00:00 to 24:00 is one (24:00 is the end of the day); anything else (50:50) is a ratio.
+    """
+    hour = int(s[:2])
+    return hour < 24 or (hour == 24 and set(s[3:]) <= {"0", ":"})
+
+
 def stamp(text: str, m: re.Match[str]) -> Reading:
     """A date or time written in digits: 2015-12-22, 22.12.2015, 18:31."""
     s = m.group()
     at = m.start()
     if ":" in s and "T" not in s:
-        if int(s[:2]) > 23:
-            raise ParseError(text, at, "an hour past 23")
         when = "T" + s
     elif _DMY.fullmatch(s):
         d, mo, y = (int(x) for x in s.split("."))

@@ -14,9 +14,9 @@ the mention the grammar and the policy give, and **defers to the grammar wheneve
   点 after a number or a currency word, or a currency word (人民币);
 * the unit word may be something else: 块, 角, 毛, 成, ‰ and the words of the registry's
   ``not_units`` (成员, 年代) and conditional units (度);
-* what follows could continue the figure: a range word, a qualifier, a slash, 来, 万 or
-  亿, more digits, a money tail (角, 分, a currency) after money, a space after a hedged
-  figure, a letter or a digit after a Latin unit;
+* what follows could continue the figure: a range word (after a space too: 15万元 -30万元),
+  a qualifier, a slash, 来, 万 or 亿, more digits, a money tail (角, 分, a currency) after
+  money, a space after a hedged figure, a letter or a digit after a Latin unit;
 * the number has a point before a measure word or a noun (2.2本), or a Chinese digit is
   一 (the article), or a year-like number stands before 年;
 * the number is too long for the exact arithmetic.
@@ -139,6 +139,9 @@ _NOT_AFTER_BARE = (
     | frozenset(w[0] for w in CONDITIONAL_UNITS)
 )
 
+# After a space, what makes the space part of a range (15万元 -30万元).
+_RANGE_AFTER_SPACE = frozenset(w[0] for w in RANGE_SEPARATORS) | {"("}
+
 # Every letter a candidate may start with.
 _STARTERS = frozenset("0123456789-.负数几" + CHINESE_CHARS) | OPEN_QUOTES
 
@@ -186,7 +189,7 @@ def _scan_pattern(articles: bool) -> str:
           | {_CLEAN_BEFORE}
             (?P<plain>[0-9]*(?:\.[0-9]+)?)(?P<plain_magnitude>[万亿])?
             (?=(?P<clean>(?P<money>{by_first_letter(_CLEAN_UNITS & _MONEY_WORDS)})|{by_first_letter(_CLEAN_UNITS - _MONEY_WORDS)}))
-            (?P=clean)(?!{char_class(_RIGHT_STOP)})(?(money)(?!{char_class(_MONEY_TAIL)}))
+            (?P=clean)(?!{char_class(_RIGHT_STOP)}|\x20{char_class(_RANGE_AFTER_SPACE)})(?(money)(?!{char_class(_MONEY_TAIL)}))
           | {_NOT_AFTER_STOP}
             (?P<digits>[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[万亿])?(?P<infix>[余多])?(?P<unit>{by_first_letter(UNIT_WORDS)})
           | {_CLEAN_BEFORE}(?P<bare_number>[0-9]*(?:\.[0-9]+)?)(?P<bare>[万亿])(?!{char_class(_NOT_AFTER_BARE)}|{NOT_A_UNIT.pattern})
@@ -341,8 +344,8 @@ def fast(t: str, p: int, m: re.Match[str], floor: int) -> tuple[int, int, Kind, 
             end = mp.end()
         if t[end : end + 1] == "来":
             return None  # 近3年来
-    elif start < p and after == " ":
-        return None  # 约5个 -6个: a range, perhaps
+    elif after == " " and (start < p or RANGE_SEP.match(t, end)):
+        return None  # 15万元 -30万元, 约5个 -6个: a range, perhaps
     if start < p and unit.classifier in ("位", "名") and t[start - 1 : start] == "前":
         return None  # 前约5名: a rank
     try:

@@ -96,7 +96,7 @@ CANDIDATE = re.compile(
   | (?P<years>(?P<y1>{_dates.YEAR_NUM})年?{_dates.YEAR_SEP}(?P<y2>{_dates.YEAR_NUM})年(?:度)?)
   | (?P<year>(?P<y>{_dates.YEAR_NUM})年(?:度)?)
   | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|{_YEN_TAILS}))  # 12日元, 5日币 are yen
-  | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?:[0-9]+(?:\.[0-9]+)?(?![0-9:]))
+  | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?(?::[0-9]+(?:\.[0-9]+)?)+(?![0-9:]))
   | (?P<fraction>
         (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+))分之
         (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{CN}点]+|点[{CN}]+))
@@ -141,6 +141,9 @@ class Reader:
         self.text = text
         self.t = t
         self.floor = floor
+        #: Where a refused reading ends, when it is to be passed over whole: a range whose
+        #: high end alone would be a wrong figure (七到八十万元 is not 80万).
+        self.passed = 0
 
     def fail(self, pos: int, reason: str) -> ParseError:
         return ParseError(self.text, pos, reason)
@@ -161,7 +164,9 @@ class Reader:
         if group == "name":
             return Reading(i, j, "name", None)
         if group == "stamp":
-            return _dates.stamp(text, m)
+            if ":" not in m.group() or "T" in m.group() or _dates.is_time(m.group()):
+                return _dates.stamp(text, m)
+            group = "ratio"  # 50:50 is no time of day
         if (
             t[j : j + 1] in _dates.DATES_NEXT
             and group in _dates.DATES_FROM
@@ -178,8 +183,7 @@ class Reader:
         if group in ("year", "years"):
             return _dates.year(text, m)
         if group == "ratio":
-            a, b = m.group().split(":")
-            terms = (tidy(Decimal(a)), tidy(Decimal(b)))
+            terms = tuple(tidy(Decimal(term)) for term in m.group().split(":"))
             if not any(terms):
                 raise self.fail(i, "a ratio of nothing to nothing")
             return Reading(i, j, "quantity", Figure._trusted(None, "ratio", terms=terms))
@@ -495,20 +499,65 @@ class Reader:
         elif unit != "number":
             return None
         low, high = value, second.value
-        if first is not None and not first.big and unit == "number" and second.suffix:
-            # 15—30万元: the low end borrows the magnitude the high end ends with.
-            scale = Decimal(1)
-            for k in range(1, len(second.suffix) + 1):
-                candidate = magnitude(second.suffix[-k:])
-                if EXACT.multiply(low, candidate) <= high:
-                    scale = candidate
-            if scale == 1 and EXACT.multiply(low, Decimal(100)) < high:
-                # 30—15万: neither 30 nor 30万 makes a sensible low end; do not guess.
-                raise self.fail(sep.start(), "a range whose low end is not below its high end")
-            low = EXACT.multiply(low, scale)
+        self.passed = end
+        if first is not None and not first.big and unit == "number":
+            low = self.low_end(sep.start(), first, second)
         if low >= high:
             raise self.fail(sep.start(), "a range whose low end is not below its high end")
+        self.passed = 0
         return end, low, high, unit2, classifier2, noun2
+
+    def low_end(self, at: int, first: Numeral, second: Numeral) -> Decimal:
+        """The low end of a range written bare before a high end with a magnitude.
+
+        The low end reads in its own place value with the high end's magnitude applied
+        (15—30万 is 15万 to 30万; 三到九十亿 is 3亿 to 90亿, 一到三万 is 1万 to 3万), and
+        where the high end is one digit and 百 or 千 (3到5千, 八到九百亿) and the low end a
+        digit with no place of its own, with that place too (3000 to 5000, 800亿 to 900亿).
+        A low end the magnitude would put above the high end stays as written where it
+        is no more than a hundredfold below it (500到3万 is 500 to 30000); else the range
+        is refused, as is a single digit one below the high end's leading digit where that
+        digit has a place of its own (七到八十, 7到80: 7 to 80, or 70 to 80?).
+        """
+        low, high = first.value, second.value
+        suffix = second.suffix
+        big = suffix.lstrip(_PLACES)
+        place = suffix[: len(suffix) - len(big)]
+        section = EXACT.divide(high, magnitude(big)) if big else high
+        one_place = bool(place) and EXACT.divide(high, magnitude(suffix)) in _ONE_DIGIT
+        borrow = suffix if one_place and place[0] in _HUNDREDS and not _has_place(first) else big
+        if (
+            (borrow != suffix or not place)
+            and _one_digit(first)
+            and section >= 10
+            and _leading_digit(section) == low + 1
+        ):
+            raise self.fail(at, "a digit one below the high end's leading digit: 7 to 80, or 70 to 80?")
+        scaled = EXACT.multiply(low, magnitude(borrow)) if borrow else low
+        if scaled < high:
+            return scaled
+        if low < high and EXACT.multiply(low, Decimal(100)) >= high:
+            return low  # 500到3万: 500万 is above 3万, and 500 is the low end as written
+        raise self.fail(at, "a range whose low end is not below its high end")
+
+
+_PLACES = "十百千拾佰仟"
+_HUNDREDS = frozenset("百千佰仟")
+_ONE_DIGIT = frozenset(Decimal(d) for d in range(1, 10))
+
+
+def _one_digit(n: Numeral) -> bool:
+    """A numeral written as one digit: 7, 七."""
+    return n.value in _ONE_DIGIT and (n.single or (not n.chinese and not n.suffix and len(str(n.value)) == 1))
+
+
+def _has_place(n: Numeral) -> bool:
+    """A numeral that writes a place of its own: 八百, 二十 (not 8, 八, 15)."""
+    return any(c in _PLACES for c in n.suffix) or (n.chinese and not n.single)
+
+
+def _leading_digit(value: Decimal) -> Decimal:
+    return Decimal(str(int(value))[0])
 
 
 def _digit(ch: str) -> Decimal:

@@ -68,7 +68,8 @@ def admit(t: str, r: Reading) -> bool:
             return False  # 十二届人大六次会议: a congress and its session, named by number
         if unit == "number" and not first.big:
             return False  # 一是, 进一步, 三保障: numerals in words
-        return not (first.single and first.value == 1 and unit not in _ONE_IS_A_NUMBER)  # 一个, 一户一策
+        # 一个, 一户一策: the article (but 一到三万元 is a range from one)
+        return not (first.single and first.value == 1 and unit not in _ONE_IS_A_NUMBER and r.figure.low is None)
     if before.isascii() and before.isalpha():
         return False  # part of an identifier: dotm2111799
     return not (unit == "number" and (is_letter(t, r.end) or (before == "-" and is_letter(t, i - 2))))  # 5G, 10kV

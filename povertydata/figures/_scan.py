@@ -23,6 +23,9 @@ from povertydata.numerals import EXACT, normalize
 __all__ = ["extract", "mentions"]
 
 _ARABIC = frozenset("0123456789")
+# Candidates passed over whole when they are no figure: the tail of a run of numerals, or
+# of a time or ratio (50:50:50), is no figure either.
+_WHOLE = frozenset({"run", "stamp", "ratio"})
 
 
 def extract(text: str) -> list[Mention]:
@@ -119,17 +122,20 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
             # policy would drop it for the quoted phrase as a name.
             r = quoted_slogan(t, m)
         else:
+            reader = Reader(text, t, floor)
             try:
-                r = Reader(text, t, floor).read(m)
+                r = reader.read(m)
                 if not admit(t, r):
                     r = quoted_slogan(t, m) if quoted else None
             except ParseError:
                 r = quoted_slogan(t, m) if quoted else None
             except (ArithmeticError, LookupError, ValueError):
                 r = None
+            if r is None and reader.passed:
+                pos = reader.passed  # 七到八十万元: no figure, and no 80万 either
+                continue
         if r is None or r.start < floor:
-            # A run that is no figure is passed over whole: its tail is no figure either.
-            pos = m.end() if m.lastgroup == "run" else m.start() + 1
+            pos = m.end() if m.lastgroup in _WHOLE else m.start() + 1
             continue
         out.append(made(r.start, r.end, text[r.start : r.end], r.kind, r.figure))
         floor = pos = max(r.end, m.start() + 1)
