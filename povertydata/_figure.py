@@ -20,7 +20,7 @@ import attrs
 
 from povertydata._registry import load
 from povertydata._vocabulary import Kind, Per, Qualifier, Unit
-from povertydata.numerals import EXACT
+from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:
     import pint
@@ -118,25 +118,26 @@ class Figure:
     """One quantity as a report states it, exact and in base units.
 
     Attributes:
-        value: The amount, or ``None`` for a range, a vague amount (几十万), a share with no
-            exact decimal value (三分之一), a ratio or a date.
+        value: The amount, or ``None`` for a range, a vague amount (几十万), a fraction with
+            no exact decimal value (三分之一), a ratio or a date.
         unit: A unit key from :data:`UNITS` (``"CNY"``, ``"household"``, ``"percent"`` …).
         qualifier: A key from :data:`QUALIFIERS`: how the text hedges the amount.
         low: The low end of a range (15—30万元), else ``None``.
         high: The high end of a range, else ``None``.
         per: The rate's denominators, entity first then time: ``("person", "day")``.
         classifier: The measure word as written (户, 人, 名, 个, 次, 成 …), if any.
-        terms: The terms of a ratio (1:10 -> ``(1, 10)``, 1:2:3 -> ``(1, 2, 3)``, unit ``"ratio"``) or the
-            numerator and denominator of a fraction (三分之一 -> ``(1, 3)``); empty otherwise.
+        terms: The terms of a ratio (1:10 -> ``(1, 10)``, unit ``"ratio"``) or the numerator
+            and denominator of a fraction, which is a share in ``"percent"`` like every other
+            (四分之三 -> 75 with ``(3, 4)``; 三分之一 -> ``(1, 3)`` and no value); empty otherwise.
         when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
             ``"--01-17"`` when the year is not written).
 
     Every figure, whoever makes it, holds these: the unit, qualifier and rate keys are the
     registry's; a figure has a value or a range (``low`` below ``high``) but not both; the
-    rate keys come once each, in the registry's order; a ratio has two or more terms and no amount;
-    a fraction (its unit is the one it is written in) has its numerator and denominator
-    and the value they make where that is exact; ``when`` is there for years and dates
-    and nowhere else; an amount stated by no number (几十万) is hedged.
+    rate keys come once each, in the registry's order; a ratio has two or more terms and
+    no amount; a fraction is a percent with its numerator and denominator, and the value
+    they make where that is exact; ``when`` is there for years and dates and nowhere
+    else; an amount stated by no number (几十万) is hedged.
 
     Raises:
         TypeError: for a value that is not a ``Decimal`` (a float is never a figure).
@@ -267,13 +268,10 @@ def _problem(f: Figure) -> str | None:
             return "a fraction has a numerator and a denominator, and no range"
         if not f.terms[1]:
             return "a fraction with denominator zero"
-        if unit == "fraction":
-            expected = None
-        elif unit == "percent":
-            expected = share_value(*f.terms)
-        else:
-            return f"a figure in {unit} has no terms"
-        if value != expected:
+        if unit != "percent":
+            return f"a figure in {unit} has no terms: a fraction is a percent"
+        expected = share_value(*f.terms)
+        if value != expected or (value is not None and value.as_tuple() != tidy(value).as_tuple()):
             return f"a fraction's value is the percent its terms make ({expected}), not {value}"
         return None
     if unit in _NO_AMOUNT:

@@ -21,7 +21,6 @@ Unit = Literal[
     "percentage_point",
     "fold",
     "ratio",
-    "fraction",
     "km",
     "m",
     "cm",

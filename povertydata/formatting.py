@@ -132,7 +132,7 @@ def _zh(figure: Figure, locale: str, digits: int | None) -> str:
     if unit == "ratio":
         return _terms(figure, ":", locale)
     word, scale = _zh_unit(figure)
-    if unit == "fraction":
+    if figure.terms:  # a fraction: its numerator and denominator, which read back
         body = _terms(figure, "/", locale)
     elif figure.value is not None:
         body = _zh_scaled(_unscale(figure.value, scale), unit, locale, digits) + word
@@ -181,7 +181,7 @@ def _en(figure: Figure, locale: str, digits: int | None) -> str:
     if unit == "ratio":
         return _terms(figure, ":", locale)
     money = unit in lex.MONEY_UNITS
-    if unit == "fraction":
+    if figure.terms:
         amount = _terms(figure, "/", locale)
         plural = False
     elif figure.value is not None:
@@ -195,6 +195,8 @@ def _en(figure: Figure, locale: str, digits: int | None) -> str:
         plural = True
     if money:
         text = f"{unit} {amount}"
+    elif figure.terms:
+        text = amount  # a fraction: its terms say it
     else:
         word = _EN_UNITS[unit][1 if plural else 0]
         if word in ("%", "-fold"):

@@ -128,7 +128,8 @@ def test_extract_report_forms(text: str, expected: list[tuple[str, str]]) -> Non
     [
         ("全市七成以上的贫困人口", Figure(D(70), unit="percent", qualifier="at_least", classifier="成")),
         ("每个村配备三四个网格员", Figure(unit="count", qualifier="approx", low=D(3), high=D(4), classifier="个")),
-        ("近1/3的贫困人口", Figure(unit="fraction", qualifier="nearly", terms=(D(1), D(3)))),
+        ("近1/3的贫困人口", Figure(unit="percent", qualifier="nearly", terms=(D(1), D(3)))),
+        ("千分之三的农户", Figure(D("0.3"), unit="percent", terms=(D(3), D(1000)))),
         ("实现百分之百全覆盖", Figure(D(100), unit="percent")),
         ("累计争取各类资金亿余元", Figure(D(100000000), unit="CNY", qualifier="more_than")),
         ("吸引游客上万人次", Figure(D(10000), unit="person_time", qualifier="at_least", classifier="人次")),

@@ -46,13 +46,16 @@ D = Decimal
         ("3.7倍", Figure(D("3.7"), unit="fold")),
         ("近6倍", Figure(D(6), unit="fold", qualifier="nearly")),
         ("1:10", Figure(unit="ratio", terms=(D(1), D(10)))),
-        ("四分之三", Figure(D("0.75"))),
-        ("三分之一", Figure(unit="fraction", terms=(D(1), D(3)))),
+        # every share is a percent: a fraction keeps its terms, and its value where exact
+        ("四分之三", Figure(D(75), unit="percent", terms=(D(3), D(4)))),
+        ("三分之一", Figure(unit="percent", terms=(D(1), D(3)))),
+        ("千分之三", Figure(D("0.3"), unit="percent", terms=(D(3), D(1000)))),
+        ("负三分之一", Figure(unit="percent", terms=(D(-1), D(3)))),
         # a fraction written with digits is the same figure
-        ("3/4", Figure(D("0.75"))),
-        ("1/3", Figure(unit="fraction", terms=(D(1), D(3)))),
-        ("2/3以上", Figure(unit="fraction", qualifier="at_least", terms=(D(2), D(3)))),
-        ("近1/3", Figure(unit="fraction", qualifier="nearly", terms=(D(1), D(3)))),
+        ("3/4", Figure(D(75), unit="percent", terms=(D(3), D(4)))),
+        ("1/3", Figure(unit="percent", terms=(D(1), D(3)))),
+        ("2/3以上", Figure(unit="percent", qualifier="at_least", terms=(D(2), D(3)))),
+        ("近1/3", Figure(unit="percent", qualifier="nearly", terms=(D(1), D(3)))),
         # the whole: 百分之百
         ("百分之百", Figure(D(100), unit="percent")),
         # 成 is a tenth, ‰ a thousandth; the word is kept as the classifier
@@ -313,7 +316,10 @@ def test_a_number_past_the_exact_precision_is_refused_not_rounded(text: str) -> 
         ({"unit": "date", "when": "next week"}, ValueError, "ISO 8601"),
         ({"unit": "ratio", "terms": (D(1),)}, ValueError, "two or more terms"),
         ({"value": D(1), "unit": "ratio", "terms": (D(1), D(10))}, ValueError, "no amount"),
-        ({"unit": "fraction", "terms": (D(1), D(0))}, ValueError, "denominator zero"),
+        ({"unit": "percent", "terms": (D(1), D(0))}, ValueError, "denominator zero"),
+        ({"value": D("0.75"), "unit": "percent", "terms": (D(3), D(4))}, ValueError, "the percent its terms make"),
+        ({"value": D(1), "unit": "percent", "terms": (D(1), D(3))}, ValueError, "the percent its terms make"),
+        ({"unit": "fraction", "terms": (D(1), D(3))}, ValueError, "unknown unit 'fraction'"),
         ({"unit": "CNY"}, ValueError, "hedged"),
         ({"unit": "CNY", "classifier": ""}, ValueError, "measure word"),
     ],
@@ -334,7 +340,7 @@ def test_every_unit_of_the_registry_makes_a_figure() -> None:
             made.add(Figure(D(5), unit=key).unit)
     for code in load().currencies:
         made.add(Figure(D(5), unit=code).unit)
-    assert made == set(figure_units) - {"year", "date", "ratio", "fraction"}
+    assert made == set(figure_units) - {"year", "date", "ratio"}
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def _inexact(num: int, den: int) -> bool:
     qualifier=st.sampled_from(["exact", "nearly", "at_least", "approx"]),
 )
 def test_fractions_round_trip_and_are_no_ratios(locale: str, terms: tuple[int, int], qualifier: str) -> None:
-    figure = Figure(unit="fraction", qualifier=qualifier, terms=(D(terms[0]), D(terms[1])))
+    figure = Figure(unit="percent", qualifier=qualifier, terms=(D(terms[0]), D(terms[1])))
     written = format(figure, locale=locale)
     assert ":" not in written
     assert parse(written) == figure

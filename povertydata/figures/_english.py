@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import cast
 
-from povertydata._figure import Figure
+from povertydata._figure import Figure, share_value
 from povertydata._registry import load
 from povertydata._vocabulary import Per, Qualifier, Unit
 from povertydata.errors import ParseError
@@ -122,7 +122,11 @@ def _figure(expr: str, m: re.Match[str]) -> Figure:
         if m.group("den"):
             if word or currency:
                 raise ParseError(expr, m.start("den"), "a fraction with a unit")
-            return Figure(unit="fraction", terms=(low, Decimal(m.group("den"))), qualifier=qualifier, per=per)
+            terms = (low, Decimal(m.group("den")))
+            value = share_value(*terms)
+            return Figure(
+                None if value is None else tidy(value), unit="percent", terms=terms, qualifier=qualifier, per=per
+            )
         if m.group("b"):
             high = _amount(expr, m.start("b"), m.group("b"))
             if not low < high:

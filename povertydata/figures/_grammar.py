@@ -321,21 +321,23 @@ class Reader:
         return self.share(m, num, den, m.end())
 
     def share(self, m: re.Match[str], num: Decimal, den: Decimal | None, end: int) -> Reading:
-        """A fraction's figure (a percent when ``den`` is None) with the words around it."""
+        """A fraction's figure with the words around it: a percent, with its terms.
+
+        百分之二十 (``den`` None) is 20 percent; 四分之三 is 75 percent with the terms 3 and 4,
+        千分之三 0.3 percent with 3 and 1000; 三分之一 has the terms 1 and 3 and no value (one
+        third has no exact decimal).
+        """
         value: Decimal | None
-        terms: tuple[Decimal, ...] = ()
-        unit: Unit = "number"
+        terms: tuple[Decimal, ...]
         if den is None:
-            value, unit = num, "percent"
+            value, terms = num, ()
         else:
-            percent = share_value(num, den)
-            if percent is not None:
-                value = tidy(EXACT.divide(percent, Decimal(100)))
-            else:
-                value, unit, terms = None, "fraction", (num, den)  # 1/3 of a whole, not 1:3
+            value, terms = share_value(num, den), (num, den)
+            if value is not None:
+                value = tidy(value)
         start, q_before, per, _currency = self.left(m.start())
-        end, q_after = self.suffix_qualifier(end, unit)
-        figure = Figure._trusted(value, unit, choose_qualifier(q_before, q_after), per=per_order(per), terms=terms)
+        end, q_after = self.suffix_qualifier(end, "percent")
+        figure = Figure._trusted(value, "percent", choose_qualifier(q_before, q_after), per=per_order(per), terms=terms)
         return Reading(start, end, "quantity", figure)
 
     # -- amounts -------------------------------------------------------------------------
