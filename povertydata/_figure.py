@@ -41,7 +41,6 @@ _PER_RANK = {key: rank for rank, key in enumerate(PER_KEYS)}
 _CALENDAR = frozenset({"year", "date"})
 # Units whose figure is no amount of anything: calendar figures and the terms of a ratio.
 _NO_AMOUNT = frozenset(key for key, spec in _REGISTRY.units.items() if spec.pint is None)
-_WEAKEST = frozenset(key for key, spec in _REGISTRY.qualifiers.items() if spec.weakest)
 _HUNDRED = Decimal(100)
 # The ISO 8601 forms of ``when``: a year, a span of years, a month or a day with or without
 # its year, an interval of those, a day of the month, a time of day or a moment.
@@ -276,7 +275,7 @@ def _problem(f: Figure) -> str | None:
         return None
     if unit in _NO_AMOUNT:
         return f"a figure in {unit} needs its terms"
-    if value is None and low is None and f.qualifier not in _WEAKEST:
+    if value is None and low is None and f.qualifier == "exact":
         return "an amount stated by no number is hedged"
     return None
 

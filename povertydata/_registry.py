@@ -77,6 +77,9 @@ class UnitSpec(NamedTuple):
     attached: bool
     #: The CLDR unit the formatter takes names from, where a locale has one.
     babel: str | None
+    #: The noun the formatter writes (simplified, traditional) for a figure counted by a
+    #: noun, with no measure word: 11.6万人口.
+    noun: tuple[str, str] | None
 
 
 class CurrencySpec(NamedTuple):
@@ -145,6 +148,8 @@ class Registry(NamedTuple):
     #: Words that begin with a unit word but make the numeral before them part of a word.
     not_units: tuple[str, ...]
     kinds: tuple[str, ...]
+    #: Simplified characters of the measure words and their traditional forms.
+    traditional: dict[str, str]
 
     @property
     def unit_keys(self) -> tuple[str, ...]:
@@ -210,7 +215,9 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
     """Check the decoded JSON ``raw`` and build the :class:`Registry` (``file`` names it in errors)."""
     r = _Reader(file)
     top = r.obj(
-        "(the file)", raw, {"about", "units", "currencies", "qualifiers", "per", "rate_words", "not_units", "kinds"}
+        "(the file)",
+        raw,
+        {"about", "units", "currencies", "qualifiers", "per", "rate_words", "not_units", "kinds", "traditional"},
     )
     for section in ("units", "currencies", "qualifiers", "per", "rate_words", "not_units", "kinds"):
         if section not in top:
@@ -245,7 +252,13 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
     kinds = r.words("kinds", top["kinds"])
     if set(kinds) != {"quantity", "year", "date", "name"}:
         raise r.fail("kinds", "the mention kinds are quantity, year, date and name")
-    registry = Registry(units, currencies, qualifiers, per, rate_words, r.words("not_units", top["not_units"]), kinds)
+    traditional = r.obj("traditional", top.get("traditional", {}), set(top.get("traditional", {})))
+    for simplified, form in traditional.items():
+        if len(simplified) != 1 or not isinstance(form, str) or len(form) != 1:
+            raise r.fail(f"traditional.{simplified}", "maps one character to one character")
+    registry = Registry(
+        units, currencies, qualifiers, per, rate_words, r.words("not_units", top["not_units"]), kinds, dict(traditional)
+    )
     _check_words(r, registry)
     return registry
 
@@ -255,7 +268,7 @@ def _unit(r: _Reader, key: str, value: Any) -> UnitSpec:
     if not _KEY.fullmatch(key):
         raise r.fail(entry, "a unit key is a letter followed by letters, digits or _")
     fields = {"group", "pint", "whole", "words", "classifiers", "nouns", "scaled", "conditional", "zh", "zh_hant", "en",
-              "attached", "babel"}  # fmt: skip
+              "attached", "babel", "noun"}  # fmt: skip
     v = r.obj(entry, value, fields)
     for required in ("group", "pint", "whole", "zh", "zh_hant", "en"):
         if required not in v:
@@ -284,6 +297,13 @@ def _unit(r: _Reader, key: str, value: Any) -> UnitSpec:
     babel = v.get("babel")
     if babel is not None:
         r.text(f"{entry}.babel", babel, empty=False)
+    noun = v.get("noun")
+    if noun is not None:
+        if not (isinstance(noun, list) and len(noun) == 2):
+            raise r.fail(f"{entry}.noun", "must be [simplified, traditional]")
+        noun = (r.text(f"{entry}.noun", noun[0], empty=False), r.text(f"{entry}.noun", noun[1], empty=False))
+        if not any(w.noun and w.word == noun[0] for w in words):
+            raise r.fail(f"{entry}.noun", f"{noun[0]!r} is not one of the unit's nouns")
     return UnitSpec(
         key,
         r.text(f"{entry}.group", v["group"], empty=False),
@@ -295,6 +315,7 @@ def _unit(r: _Reader, key: str, value: Any) -> UnitSpec:
         (one, other),
         r.flag(f"{entry}.attached", v.get("attached", False)),
         babel,
+        noun,
     )
 
 

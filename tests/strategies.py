@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from povertydata import Figure
 from povertydata import _lexicon as lex
+from povertydata._figure import share_value
+from povertydata._registry import load
 from povertydata.model import COHORT_STATUSES, FUND_KINDS, FUND_SOURCES, Fund, HouseholdCohort, Indicator, Span
 
 _DIGITS = "零一二三四五六七八九"
@@ -89,7 +92,7 @@ _MEASURE_WORDS = sorted(
     | {("count", c, Decimal(1)) for c in lex.CLASSIFIERS},
     key=str,
 )
-_WHOLE_UNITS = frozenset({"household", "person", "person_time", "count"})
+_WHOLE_UNITS = frozenset(key for key, spec in load().units.items() if spec.whole)
 
 
 @st.composite
@@ -203,3 +206,133 @@ def indicators(draw: st.DrawFn) -> Indicator:
         spans=tuple(draw(st.lists(spans_for("value"), max_size=2))),
         note=draw(notes),
     )
+
+
+# -- every figure the reader makes -----------------------------------------------------
+
+_REGISTRY = load()
+_QUALIFIER_KEYS = sorted(_REGISTRY.qualifiers)
+_PER_KEYS = list(_REGISTRY.per)
+_ENTITIES = [k for k, p in _REGISTRY.per.items() if not p.time]
+_TIMES = [k for k, p in _REGISTRY.per.items() if p.time]
+
+
+def _tidy(d: Decimal) -> Decimal:
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+#: Rate keys as the reader lists them: at most one entity and one time, in that order.
+rates = st.tuples(st.one_of(st.none(), st.sampled_from(_ENTITIES)), st.one_of(st.none(), st.sampled_from(_TIMES))).map(
+    lambda pair: tuple(k for k in pair if k)
+)
+
+
+def _amounts(whole: bool, scale: Decimal = Decimal(1)) -> st.SearchStrategy[Decimal]:
+    """Amounts as reports write them: whole things whole, others with up to four decimals,
+    up to 10**20; negative now and then (负5户)."""
+    if whole:
+        return st.one_of(st.integers(0, 10**6), st.integers(0, 10**20), st.integers(-(10**4), -1)).map(Decimal)
+    return st.one_of(
+        st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+        st.decimals(min_value=0, max_value=10**12, places=4, allow_nan=False, allow_infinity=False),
+        st.integers(0, 10**20).map(Decimal),
+        st.decimals(min_value=-(10**4), max_value=0, places=2, allow_nan=False, allow_infinity=False),
+    ).map(lambda d: _tidy(d * scale))
+
+
+@st.composite
+def _unit_and_words(draw: st.DrawFn) -> tuple[str, str | None, Decimal]:
+    """A unit key, the classifier a figure of it carries as the reader makes one, its scale."""
+    key = draw(
+        st.sampled_from(
+            [k for k, spec in _REGISTRY.units.items() if spec.pint is not None] + list(_REGISTRY.currencies)
+        )
+    )
+    if key in _REGISTRY.currencies:
+        return key, None, Decimal(1)
+    words = [w for w in _REGISTRY.units[key].words if w.classifier]
+    plain = any(not w.classifier for w in _REGISTRY.units[key].words) or not words
+    choices: list[tuple[str | None, Decimal]] = [(w.word, w.scale) for w in words] + (
+        [(None, Decimal(1))] if plain else []
+    )
+    classifier, scale = draw(st.sampled_from(choices))
+    return key, classifier, scale
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Figure:
+    """Every shape of figure the reader makes: any unit with the measure words the reader
+    keeps, values, ranges and amounts no digit states, qualifiers and rates; fractions,
+    ratios, years and dates. Each one is a figure ``parse`` returns for some text."""
+    kind = draw(st.sampled_from(["value", "value", "range", "vague", "fraction", "ratio", "year", "years", "date"]))
+    qualifier = draw(st.sampled_from(_QUALIFIER_KEYS))
+    if kind in ("value", "range", "vague"):
+        unit, classifier, scale = draw(_unit_and_words())
+        whole = _REGISTRY.units[unit].whole if unit in _REGISTRY.units else False
+        per = draw(rates)
+        if kind == "vague":
+            return Figure(unit=unit, qualifier=draw(st.sampled_from([q for q in _QUALIFIER_KEYS if q != "exact"])),
+                          per=per, classifier=classifier)  # fmt: skip
+        amounts = _amounts(whole, scale)
+        if kind == "value":
+            return Figure(draw(amounts), unit=unit, qualifier=qualifier, per=per, classifier=classifier)
+        # The reader takes no range to a negative end (负5到负3 is no range it reads).
+        high = draw(amounts.filter(lambda h: h > 0))
+        low = draw(amounts.filter(lambda lo: lo < high))
+        return Figure(unit=unit, low=low, high=high, qualifier=qualifier, per=per, classifier=classifier)
+    if kind == "fraction":
+        num = draw(st.integers(-999, 999).map(Decimal))
+        den = draw(st.one_of(st.integers(1, 10**4).map(Decimal), st.sampled_from([Decimal("0.5"), Decimal("2.5")])))
+        value = share_value(num, den)
+        return Figure(None if value is None else _tidy(value), unit="percent", qualifier=qualifier, per=draw(rates),
+                      terms=(num, den))  # fmt: skip
+    if kind == "ratio":
+        terms = draw(st.lists(st.integers(0, 10**6).map(Decimal), min_size=2, max_size=3).filter(any))
+        if re.fullmatch(r"[0-9]{2}:[0-5][0-9](:[0-5][0-9])?", ":".join(map(str, terms))) and terms[0] <= 24:
+            terms[0] += 100  # 14:14 is a time of day, not the ratio 14 to 14
+        return Figure(unit="ratio", terms=tuple(terms))
+    if kind == "year":
+        y = draw(st.integers(1900, 2100))
+        return Figure(Decimal(y), unit="year", when=str(y))
+    if kind == "years":
+        a = draw(st.integers(1900, 2099))
+        b = draw(st.integers(a + 1, 2100))
+        return Figure(unit="year", low=Decimal(a), high=Decimal(b), when=f"{a}/{b}")
+    return Figure(unit="date", when=draw(whens))
+
+
+@st.composite
+def _when(draw: st.DrawFn) -> str:
+    shape = draw(st.sampled_from(["ymd", "ym", "md", "m", "d", "time", "moment", "months", "days"]))
+    y = draw(st.integers(1900, 2100))
+    m1 = draw(st.integers(1, 11))
+    d1 = draw(st.integers(1, 27))
+    if shape == "ymd":
+        return f"{y:04d}-{m1:02d}-{d1:02d}"
+    if shape == "ym":
+        return f"{y:04d}-{m1:02d}"
+    if shape == "md":
+        return f"--{m1:02d}-{d1:02d}"
+    if shape == "m":
+        return f"--{m1:02d}"
+    if shape == "d":
+        return f"---{d1:02d}"
+    if shape == "time":
+        return draw(st.sampled_from(["T18:31", "T00:00", "T24:00", "T09:05:30"]))
+    if shape == "moment":
+        return f"{y:04d}-{m1:02d}-{d1:02d}T10:30" + draw(st.sampled_from(["", ":00", ":00Z"]))
+    m2 = draw(st.integers(m1 + 1, 12))
+    with_year = draw(st.booleans())
+    if shape == "months":
+        if with_year:
+            y2 = draw(st.integers(y, min(y + 1, 2100)))
+            return f"{y:04d}-{m1:02d}/{y2:04d}-{m2 if y2 == y else draw(st.integers(1, 12)):02d}"
+        return f"--{m1:02d}/--{m2:02d}"
+    d2 = draw(st.integers(1, 28))
+    if with_year:
+        return f"{y:04d}-{m1:02d}-{d1:02d}/{y:04d}-{m2:02d}-{d2:02d}"
+    return f"--{m1:02d}-{d1:02d}/--{m2:02d}-{d2:02d}"
+
+
+#: The ISO 8601 forms the reader gives years and dates.
+whens = _when()

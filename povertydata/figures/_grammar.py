@@ -101,9 +101,10 @@ CANDIDATE = re.compile(
         (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+))分之
         (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{CN}点]+|点[{CN}]+))
     )
-  | (?P<slash>(?<![0-9./A-Za-z])(?P<snum>[0-9]+)/(?P<sden>[0-9]+)(?![0-9./]))  # 1/3, 2/3以上
+  | (?P<slash>(?<![0-9./A-Za-z])(?P<snum>-?[0-9]+(?:\.[0-9]+)?)/(?P<sden>[0-9]+(?:\.[0-9]+)?)(?![0-9./]))  # 1/3, 2/3以上
   | (?P<vague>
-        [数几][十百千万亿萬億]+
+        若干  # what format writes for an amount no digit states (extract never starts here)
+      | [数几][十百千万亿萬億]+
       | (?:[一二两三四五六七八九]?十)几[百千万亿萬億]*
     )
   | (?P<pair>
@@ -297,7 +298,7 @@ class Reader:
         """A fraction: 三分之一, 1/3, 百分之二十."""
         if m.lastgroup == "slash":
             # 1/3 is 三分之一 written with digits: the same figure.
-            num, den = Decimal(m.group("snum")), Decimal(m.group("sden"))
+            num, den = tidy(Decimal(m.group("snum"))), tidy(Decimal(m.group("sden")))
             if den == 0:
                 raise self.fail(m.start("sden"), "a fraction with denominator zero")
             return self.share(m, num, den, m.end())
@@ -418,7 +419,7 @@ class Reader:
             raise self.fail(i, "two digits with no unit")  # 三四月份
         # A range: 15—30万元, 2至3次, 1万元--5万元.
         if value is not None and q_infix is None:
-            rng = self.range(pos, value, first, unit, classifier, start)
+            rng = self.range(pos, value, first, unit, classifier, start, j - i)
             if rng is not None:
                 pos, low, high, unit, classifier, noun = rng
                 value = None
@@ -473,9 +474,19 @@ class Reader:
         return Reading(start, pos, "quantity", figure, first, i, j, bare_currency)
 
     def range(
-        self, pos: int, value: Decimal, first: Numeral | None, unit: Unit, classifier: str | None, start: int
+        self,
+        pos: int,
+        value: Decimal,
+        first: Numeral | None,
+        unit: Unit,
+        classifier: str | None,
+        start: int,
+        written: int,
     ) -> tuple[int, Decimal, Decimal, Unit, str | None, bool] | None:
-        """The second end of a range after ``pos``, if one is written there."""
+        """The second end of a range after ``pos``, if one is written there.
+
+        ``first`` is the low end, written in ``written`` letters.
+        """
         t = self.t
         sep = RANGE_SEP.match(t, pos)
         if not sep:
@@ -503,13 +514,13 @@ class Reader:
         low, high = value, second.value
         self.passed = end
         if first is not None and not first.big and unit == "number":
-            low = self.low_end(sep.start(), first, second)
+            low = self.low_end(sep.start(), first, second, written == 1)
         if low >= high:
             raise self.fail(sep.start(), "a range whose low end is not below its high end")
         self.passed = 0
         return end, low, high, unit2, classifier2, noun2
 
-    def low_end(self, at: int, first: Numeral, second: Numeral) -> Decimal:
+    def low_end(self, at: int, first: Numeral, second: Numeral, one_letter: bool) -> Decimal:
         """The low end of a range written bare before a high end with a magnitude.
 
         The low end reads in its own place value with the high end's magnitude applied
@@ -518,8 +529,9 @@ class Reader:
         digit with no place of its own, with that place too (3000 to 5000, 800亿 to 900亿).
         A low end the magnitude would put above the high end stays as written where it
         is no more than a hundredfold below it (500到3万 is 500 to 30000); else the range
-        is refused, as is a single digit one below the high end's leading digit where that
-        digit has a place of its own (七到八十, 7到80: 7 to 80, or 70 to 80?).
+        is refused, as is a digit written alone one below the high end's leading digit where
+        that digit has a place of its own (七到八十, 7到80: 7 to 80, or 70 to 80?; 7.0到80 is 7
+        to 80).
         """
         low, high = first.value, second.value
         suffix = second.suffix
@@ -530,7 +542,8 @@ class Reader:
         borrow = suffix if one_place and place[0] in _HUNDREDS and not _has_place(first) else big
         if (
             (borrow != suffix or not place)
-            and _one_digit(first)
+            and one_letter
+            and low in _ONE_DIGIT
             and section >= 10
             and _leading_digit(section) == low + 1
         ):
@@ -546,11 +559,6 @@ class Reader:
 _PLACES = "十百千拾佰仟"
 _HUNDREDS = frozenset("百千佰仟")
 _ONE_DIGIT = frozenset(Decimal(d) for d in range(1, 10))
-
-
-def _one_digit(n: Numeral) -> bool:
-    """A numeral written as one digit: 7, 七."""
-    return n.value in _ONE_DIGIT and (n.single or (not n.chinese and not n.suffix and len(str(n.value)) == 1))
 
 
 def _has_place(n: Numeral) -> bool:
