@@ -263,7 +263,7 @@ def test_parse_returns_a_figure_or_raises_parse_error(text: str) -> None:
     except ParseError as error:
         assert 0 <= error.position <= len(text)
     else:
-        assert isinstance(figure, Figure)
+        assert figure._problems() is None, figure
         _decimals_only(figure)
 
 

@@ -30,8 +30,10 @@ def test_the_typed_vocabulary_is_generated_from_the_registry() -> None:
 
 
 def test_the_unit_guide_tables_are_generated_from_the_registry() -> None:
-    guide = (ROOT / "docs" / "units.md").read_text("utf-8")
-    assert guide == write_docs_tables(guide, load()), "run: python -m povertydata._registry"
+    path = ROOT / "docs" / "units.md"
+    if path.is_file():  # in a source checkout: the guide's tables are the registry's
+        guide = path.read_text("utf-8")
+        assert guide == write_docs_tables(guide, load()), "run: python -m povertydata._registry"
     tables = docs_tables(load())
     # Every unit key, currency, qualifier and rate key is in a table row of its own.
     for name, keys in (("units", load().units), ("currencies", load().currencies), ("per", load().per)):

@@ -86,6 +86,8 @@ _DATE_PARTS = re.compile(
 )
 _YEARS = re.compile(r"year\s(?P<y>[0-9]{4})|years\s(?P<y1>[0-9]{4})\sto\s(?P<y2>[0-9]{4})")
 _SPACE = re.compile(r"\s")
+# Latin unit words the Chinese reader reads after a number (15kWh, 0.4MW).
+_LATIN_UNITS = frozenset(w.word for spec in _REGISTRY.units.values() for w in spec.words if w.word.isascii())
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 _MEASURE_WORD_NOTE = re.compile(r"\([^()]*\)")
@@ -121,8 +123,8 @@ def english(expr: str, t: str, lead: int, stop: int) -> Figure | None:
         found = pattern.fullmatch(t, lead, stop)
         if found is not None:
             return read(expr, found)
-    if _ENGLISH_WORD.search(body) is None or not any(c.isdigit() for c in bare):
-        return None
+    if all(w in _LATIN_UNITS for w in _ENGLISH_WORD.findall(body)) or not any(c.isdigit() for c in bare):
+        return None  # no English word but a unit the Chinese reader knows (15kWh): its business
     raise ParseError(expr, lead, "English text that is not a figure as povertydata writes it")
 
 

@@ -87,7 +87,7 @@ _RIGHT_STOP = frozenset(
 )
 _MONEY_TAIL = frozenset("".join(w[0] for w in CURRENCIES) + "角毛分钱整正零0123456789" + CHINESE_CHARS)
 # The grammar reads a money tail (角, 分, a currency word) after any currency.
-_SLOW_UNITS = frozenset({"块", "块钱", *TENTHS, *SCALED})
+_SLOW_UNITS = frozenset({"块", "块钱", *TENTHS, *SCALED, *CONDITIONAL_UNITS})
 # Unit words the fast path looks at twice: the slow ones, and those that may begin a word of
 # the registry's not_units (80年代).
 _CAREFUL_UNITS = _SLOW_UNITS | {w for w in UNIT_WORDS if w[0] in NOT_A_UNIT_FIRST}
@@ -142,6 +142,9 @@ _NOT_AFTER_BARE = (
 # After a space, what makes the space part of a range (15万元 -30万元).
 _RANGE_AFTER_SPACE = frozenset(w[0] for w in RANGE_SEPARATORS) | {"("}
 
+# A space and a range word after a Chinese numeral: the numeral may begin a range (一 —— 5万元).
+_SPACED_RANGE = rf"\x20{char_class(_RANGE_AFTER_SPACE)}"
+
 # Every letter a candidate may start with.
 _STARTERS = frozenset("0123456789-.负数几" + CHINESE_CHARS) | OPEN_QUOTES
 
@@ -179,7 +182,7 @@ def _scan_pattern(articles: bool) -> str:
         ""
         if articles
         else rf"""(?!(?<=一)(?<!{char_class(OPEN_QUOTES)}一)
-            (?:年|个(?![万亿萬億]|一批|百分点)|(?!{char_class(_CN_CONTINUES | _ONE_IS_A_NUMBER_WORDS)})))"""
+            (?:年|个(?![万亿萬億]|一批|百分点)|(?!{char_class(_CN_CONTINUES | _ONE_IS_A_NUMBER_WORDS)}|{_SPACED_RANGE})))"""
     )
     return rf"""{char_class(_STARTERS)}
     (?:
@@ -198,7 +201,7 @@ def _scan_pattern(articles: bool) -> str:
       | (?<=[{CN}])
         (?:
             (?<={char_class(_DIGITS_2_TO_9)}){_NOT_AFTER_STOP}(?P<word>{by_first_letter(UNIT_WORDS)})
-          | {not_article}(?={char_class(_CN_CONTINUES | UNIT_FIRST)})
+          | {not_article}(?={char_class(_CN_CONTINUES | UNIT_FIRST)}|{_SPACED_RANGE})
           | (?<={char_class(OPEN_QUOTES)}[{CN}])
         )
       | (?<=[-.])(?=[0-9])

@@ -25,8 +25,6 @@ from povertydata.figures._reading import Reading
 from povertydata.figures._tables import (
     BARE_MAGNITUDE_PREFIXES,
     CN,
-    CONDITIONAL_UNIT,
-    CONDITIONAL_UNITS,
     CURRENCIES,
     CURRENCY_AFTER_YUAN,
     CURRENCY_LAST,
@@ -60,6 +58,7 @@ from povertydata.figures._tables import (
     numeral,
     per_order,
     run_end,
+    word_after,
     word_before,
 )
 from povertydata.numerals import BIG, DIGITS, EXACT, NUMERAL_RUN, SMALL, Numeral, tidy
@@ -90,13 +89,13 @@ CANDIDATE = re.compile(
   | (?P<stamp>
         (?<![0-9.])[0-9]{{1,2}}\.[0-9]{{1,2}}\.[12][0-9]{{3}}(?![0-9])
       | (?<![0-9.])[12][0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?Z?)?(?![0-9])
-      | (?<![0-9:])[0-9]{{2}}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:])
+      | (?<![0-9])(?<![0-9]:)[0-9]{{2}}:[0-5][0-9](?::[0-5][0-9])?(?![0-9:])
     )
   | {_dates.DATE_PATTERN}
   | (?P<years>(?P<y1>{_dates.YEAR_NUM})年?{_dates.YEAR_SEP}(?P<y2>{_dates.YEAR_NUM})年(?:度)?)
   | (?P<year>(?P<y>{_dates.YEAR_NUM})年(?:度)?)
   | (?P<day>(?<![0-9.])(?P<dday>[0-9]{{1,2}})[日号](?![0-9]|{_YEN_TAILS}))  # 12日元, 5日币 are yen
-  | (?P<ratio>(?<![0-9.:])[0-9]+(?:\.[0-9]+)?(?::[0-9]+(?:\.[0-9]+)?)+(?![0-9:]))
+  | (?P<ratio>(?<![0-9.])(?<![0-9]:)[0-9]+(?:\.[0-9]+)?(?::[0-9]+(?:\.[0-9]+)?)+(?![0-9:]))  # 合计：1:10
   | (?P<fraction>
         (?P<fden>[-负]?(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+))分之
         (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{CN}点]+|点[{CN}]+))
@@ -125,6 +124,11 @@ _BARE_FIRST = frozenset("百佰千仟万萬亿億")
 _SHANG_WORDS = frozenset("以之线网会面路身地加向往马早晚")
 _TENTH = Decimal("0.1")
 _HUNDREDTH = Decimal("0.01")
+
+
+# How many of the unit one of a word is, where not one: 成 and ‰ (percent), 角 and 毛 (yuan).
+_ONE = Decimal(1)
+_WORD_SCALES = {**SCALED, **dict.fromkeys(TENTHS, _TENTH)}
 
 
 def _is_duration(unit: str) -> bool:
@@ -233,13 +237,17 @@ class Reader:
 
     # -- right context -----------------------------------------------------------------
 
-    def unit_at(self, pos: int, start: int) -> tuple[int, Unit, str | None, bool] | None:
-        """The unit word at ``pos`` (after one space for a Latin one) of a figure from ``start``."""
+    def unit_at(self, pos: int) -> tuple[int, Unit, str | None, bool, Decimal] | None:
+        """The unit word at ``pos`` (after one space for a Latin one).
+
+        Its end, unit, classifier, whether it is a noun, and how many of the unit one of it
+        is (成 is 10 percent, 角 a tenth of a yuan).
+        """
         t = self.t
         at = pos + 1 if t[pos : pos + 1] == " " else pos
         found = UNIT_WORD.match(t, at)
         if found is None:
-            return self.conditional_unit(pos, start)
+            return None
         word = found.group()
         end = found.end()
         latin = word in LATIN_UNITS
@@ -248,17 +256,7 @@ class Reader:
         if latin and end < len(t) and t[end].isascii() and t[end].isalnum():
             return None
         unit, classifier, noun = UNIT_WORDS[word]
-        return end, unit, classifier, noun
-
-    def conditional_unit(self, pos: int, start: int) -> tuple[int, Unit, str | None, bool] | None:
-        """A word that is a unit only after certain words: 度 after 电 (发电120万度)."""
-        found = CONDITIONAL_UNIT.match(self.t, pos)
-        if found is None:
-            return None
-        unit, after = CONDITIONAL_UNITS[found.group()]
-        if not any(self.t.endswith(w, self.floor, start) for w in after):
-            return None
-        return found.end(), unit, None, False
+        return end, unit, classifier, noun, _WORD_SCALES.get(word, _ONE)
 
     def money_tail(self, pos: int, value: Decimal, unit: Unit) -> tuple[int, Decimal, Unit]:
         """After 元: a currency word (三万元欧元), 角 and 分 (123元1角1分), 钱, 整."""
@@ -386,11 +384,13 @@ class Reader:
         mi = INFIX.match(t, pos)
         if mi and value is not None:
             q_infix = INFIX_QUALIFIERS[mi.group("q")]
-            if mi.group("mag"):
-                if first is not None and first.big and BIG.get(mi.group("mag")[0]):
+            mag, pos = mi.group("mag"), mi.end()
+            if mag and mag[-1] in UNIT_MAGNITUDES and word_after(t, pos - 1, UNIT_WORDS) is not None:
+                mag, pos = mag[:-1], pos - 1  # 20余千米 is more than 20 km, as 300千米 is 300 km
+            if mag:
+                if first is not None and first.big and BIG.get(mag[0]):
                     raise self.fail(mi.start("mag"), "a magnitude after a number that already has one")
-                value = EXACT.multiply(value, magnitude(mi.group("mag")))
-            pos = mi.end()
+                value = EXACT.multiply(value, magnitude(mag))
         if bare and q_prefix is None and q_infix is None:
             # 千余人 and 近千户 say "one thousand"; 上百个 says "reaching a hundred". Without such
             # a hedge a bare magnitude is a word (千村万户, 百企帮百村): the numeral reader
@@ -407,25 +407,24 @@ class Reader:
         classifier: str | None = None
         unit: Unit = "number"
         noun = False
-        u = self.unit_at(pos, start)
+        scale = _ONE
+        word: str | None = None
+        u = self.unit_at(pos)
         if u:
             word = t[pos : u[0]].strip()
-            pos, unit, classifier, noun = u
-            if word in TENTHS and value is not None:
-                value = EXACT.multiply(value, _TENTH)  # 壹角: a tenth of a yuan
+            pos, unit, classifier, noun, scale = u
         if bare and unit == "number":
             raise self.fail(i, "a magnitude with no number and no unit")
         if pair is not None and unit == "number" and not m.group("pmag"):
             raise self.fail(i, "two digits with no unit")  # 三四月份
         # A range: 15—30万元, 2至3次, 1万元--5万元.
         if value is not None and q_infix is None:
-            rng = self.range(pos, value, first, unit, classifier, start, j - i)
+            rng = self.range(pos, value, first, unit, classifier, scale, j - i)
             if rng is not None:
-                pos, low, high, unit, classifier, noun = rng
+                pos, low, high, unit, classifier, noun, scale, word = rng
                 value = None
-        if classifier in SCALED:
-            # 七成 is 70 percent; 三到五成 is 30 to 50.
-            scale = SCALED[classifier]
+        if scale != _ONE:
+            # 七成 is 70 percent, 三到五成 30 to 50; 壹角 is a tenth of a yuan, 三四毛 0.3 to 0.4.
             value, low, high = (None if v is None else EXACT.multiply(v, scale) for v in (value, low, high))
         if unit in MONEY_UNITS:
             if value is not None:
@@ -471,7 +470,7 @@ class Reader:
             per_order(per),
             classifier,
         )
-        return Reading(start, pos, "quantity", figure, first, i, j, bare_currency)
+        return Reading(start, pos, "quantity", figure, first, i, j, bare_currency, word)
 
     def range(
         self,
@@ -480,9 +479,9 @@ class Reader:
         first: Numeral | None,
         unit: Unit,
         classifier: str | None,
-        start: int,
+        scale: Decimal,
         written: int,
-    ) -> tuple[int, Decimal, Decimal, Unit, str | None, bool] | None:
+    ) -> tuple[int, Decimal, Decimal, Unit, str | None, bool, Decimal, str | None] | None:
         """The second end of a range after ``pos``, if one is written there.
 
         ``first`` is the low end, written in ``written`` letters.
@@ -503,11 +502,12 @@ class Reader:
             return None
         if t[end : end + 1] in NOT_A_UNIT_FIRST and NOT_A_UNIT.match(t, end):
             raise self.fail(end, "a numeral inside a word or a name, not a figure")  # 3-5年级: grades
-        u2 = self.unit_at(end, start)
-        unit2, classifier2, noun2 = unit, classifier, False
+        u2 = self.unit_at(end)
+        unit2, classifier2, noun2, scale2, word2 = unit, classifier, False, scale, None
         if u2:
-            end, unit2, classifier2, noun2 = u2
-            if unit != "number" and (unit2, classifier2) != (unit, classifier):
+            word2 = t[end : u2[0]].strip()
+            end, unit2, classifier2, noun2, scale2 = u2
+            if unit != "number" and (unit2, classifier2, scale2) != (unit, classifier, scale):
                 return None
         elif unit != "number":
             return None
@@ -518,7 +518,7 @@ class Reader:
         if low >= high:
             raise self.fail(sep.start(), "a range whose low end is not below its high end")
         self.passed = 0
-        return end, low, high, unit2, classifier2, noun2
+        return end, low, high, unit2, classifier2, noun2, scale2, word2
 
     def low_end(self, at: int, first: Numeral, second: Numeral, one_letter: bool) -> Decimal:
         """The low end of a range written bare before a high end with a magnitude.

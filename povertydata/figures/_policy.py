@@ -9,7 +9,10 @@ numerals that are no figure at all. :func:`admit` passes over those readings:
   name instead, see :func:`quoted_slogan`);
 * a number inside a Latin name (5G, 4A级, 10kV, COVID-19) or an identifier;
 * a number the digit groups of which are in doubt (1 200万元: 1200万, or 1 and 200万?);
-* a currency word before a bare number (人民币120: no unit to cite).
+* a currency word before a bare number (人民币120: no unit to cite);
+* a unit word the registry reads as that unit only after certain words, where they are
+  not there: 度 is a kilowatt-hour after 电 or 电量 (发电120万度), and in 气温25度 no unit the
+  reader knows.
 
 List markers at the start of a line or sentence (1、 2. 3)) are no figures either
 (:func:`list_marker`). :func:`povertydata.parse` applies none of this: an expression given
@@ -21,7 +24,7 @@ from __future__ import annotations
 import re
 
 from povertydata.figures._reading import Reading
-from povertydata.figures._tables import ASCII_DIGITS, CLOSE_QUOTES, OPEN_QUOTES, is_letter
+from povertydata.figures._tables import ASCII_DIGITS, CLOSE_QUOTES, CONDITIONAL_UNITS, OPEN_QUOTES, is_letter
 
 __all__ = ["admit", "list_marker", "quoted_slogan"]
 
@@ -42,6 +45,8 @@ def admit(t: str, r: Reading) -> bool:
     """Whether running text means the reading ``r`` of the normalized text ``t`` as a figure."""
     if r.bare_currency:
         return False  # 人民币 and a number with no unit: not a money figure one can cite
+    if r.word in CONDITIONAL_UNITS and not any(t.endswith(w, 0, r.start) for w in CONDITIONAL_UNITS[r.word][1]):
+        return False  # 气温25度
     first = r.numeral
     if first is None or r.figure is None:
         return True

@@ -25,3 +25,5 @@ class Reading(NamedTuple):
     upto: int = 0
     #: A currency word before a number with no unit word after it (人民币120).
     bare_currency: bool = False
+    #: The unit or measure word the figure ends with, as written.
+    word: str | None = None

@@ -25,7 +25,7 @@ __all__ = ["extract", "mentions"]
 _ARABIC = frozenset("0123456789")
 # Candidates passed over whole when they are no figure: the tail of a run of numerals, or
 # of a time or ratio (50:50:50), is no figure either.
-_WHOLE = frozenset({"run", "stamp", "ratio"})
+_WHOLE = frozenset({"run", "stamp", "ratio", "fraction", "slash"})
 
 
 def extract(text: str) -> list[Mention]:
@@ -123,16 +123,21 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
             r = quoted_slogan(t, m)
         else:
             reader = Reader(text, t, floor)
+            passed = 0
             try:
                 r = reader.read(m)
                 if not admit(t, r):
+                    # What the text does not mean as a figure is passed over whole: the
+                    # high end of 十二届-十五届 is no figure alone, nor its dash a sign.
+                    passed = r.end
                     r = quoted_slogan(t, m) if quoted else None
             except ParseError:
+                passed = reader.passed  # 七到八十万元: no figure, and no 80万 either
                 r = quoted_slogan(t, m) if quoted else None
             except (ArithmeticError, LookupError, ValueError):
                 r = None
-            if r is None and reader.passed:
-                pos = reader.passed  # 七到八十万元: no figure, and no 80万 either
+            if r is None and passed > p:
+                pos = passed
                 continue
         if r is None or r.start < floor:
             pos = m.end() if m.lastgroup in _WHOLE else m.start() + 1

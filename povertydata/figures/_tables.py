@@ -72,13 +72,14 @@ for _w in (*lex.YUAN, *lex.TENTHS):
     UNIT_WORDS[_w] = UnitWord("CNY", None, False)
 for _w, _code in lex.CURRENCIES.items():
     UNIT_WORDS[_w] = UnitWord(_code, None, False)
+for _w, (_unit, _after) in lex.CONDITIONAL_UNITS.items():
+    UNIT_WORDS[_w] = UnitWord(_unit, None, False)  # 度: the running-text policy asks for 电 before it
 #: Latin unit words (km, MW): not a unit where a letter or digit follows (15kWh2).
 LATIN_UNITS = frozenset(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
 #: The longest unit word at a place.
 UNIT_WORD = re.compile(by_first_letter(UNIT_WORDS))
-#: Words that are a unit only after one of the given words (度 after 电), with their unit.
+#: Words that running text means as a unit only after one of the given words (度 after 电).
 CONDITIONAL_UNITS = lex.CONDITIONAL_UNITS
-CONDITIONAL_UNIT = re.compile(by_first_letter(CONDITIONAL_UNITS) if CONDITIONAL_UNITS else "(?!)")
 #: Measure words that scale the number: how many of the unit one is (成 is 10 percent).
 SCALED = {u.classifier: u.scale for u in lex.UNITS.values() if u.scale != 1 and u.classifier}
 #: Words for a tenth of the yuan: 壹角 is 0.1 yuan.
