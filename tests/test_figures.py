@@ -437,3 +437,12 @@ def test_english_with_any_space_between_its_words(text: str, figure: Figure) -> 
 def test_english_is_checked_as_chinese_is(text: str, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         parse(text)
+
+
+def test_quantity_is_made_in_the_exact_context() -> None:
+    figure = parse("每人12345.6789元")
+    with localcontext() as ctx:
+        ctx.prec = 4
+        q = figure.quantity()
+    assert q.magnitude == D("12345.6789")
+    assert str(q.units) == "CNY / person"

@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from povertydata._figure import Figure, Kind
 from povertydata._vocabulary import Per
-from povertydata.figures._dates import DATES_NEXT
+from povertydata.figures._dates import DATES_NEXT, year_figure
 from povertydata.figures._grammar import Reader
 from povertydata.figures._tables import (
     ASCII_DIGITS,
@@ -76,6 +76,7 @@ from povertydata.numerals import BIG, CHINESE_CHARS, DIGITS, EXACT, tidy
 __all__ = ["SCAN", "fast", "fast_figure", "scan_every", "year_mention"]
 
 _BIG_DECIMALS = {ch: Decimal(v) for ch, v in BIG.items()}
+_trusted = Figure._trusted
 _PREFIX_WORDS = dict.fromkeys((*PREFIX_QUALIFIERS, *RATE_WORDS, *CURRENCIES))
 # Before the number: these always send it to the grammar; the last letters of prefix words
 # do so only when the whole word is there (资金 ends in 金 like 美金, but is no currency).
@@ -232,13 +233,19 @@ def fast_figure(number: str, magnitude: str | None, word: str | None) -> Figure 
     ``number`` is digits or one Chinese digit; ``word`` None is no unit (29万). None where
     the grammar decides.
     """
-    value = _fast_value(number, magnitude, word)
-    if value is None:
-        return None
     if word is None:
-        return Figure._trusted(value, "number")
-    unit = UNIT_WORDS[word]
-    return Figure._trusted(value, unit.unit, classifier=unit.classifier)
+        value = _fast_value(number, magnitude, word)
+        return None if value is None else _trusted(value, "number")
+    unit, classifier, _noun = UNIT_WORDS[word]
+    if number.isascii() and number.isdigit() and len(number) <= _TIDY_DIGITS:
+        # The commonest figure of all (1800万元, 16个): whole digits, tidy as they are.
+        value = Decimal(number) if not magnitude else EXACT.multiply(Decimal(number), _BIG_DECIMALS[magnitude])
+    else:
+        found = _fast_value(number, magnitude, word)
+        if found is None:
+            return None
+        value = found
+    return _trusted(value, unit, "exact", None, None, (), classifier)
 
 
 def _fast_value(number: str, magnitude: str | None, word: str | None) -> Decimal | None:
@@ -259,8 +266,6 @@ def _fast_value(number: str, magnitude: str | None, word: str | None) -> Decimal
 
 def year_mention(t: str, p: int) -> Figure:
     """The figure of the year the scan found at ``p``, as the grammar reads it."""
-    from povertydata.figures._dates import year_figure
-
     return year_figure(int(t[p : p + 4]))
 
 
