@@ -75,7 +75,9 @@ def check(text: str) -> None:
     mentions = povertydata.extract(text)
     once = time.perf_counter() - started
     if once > 0.05 + 20e-6 * len(text):
-        raise AssertionError(f"extract took {once:.3f} s on {len(text)} characters")
+        once = _quickest(text)  # a shared machine stalls now and then: measure again
+        if once > 0.05 + 20e-6 * len(text):
+            raise AssertionError(f"extract took {once:.3f} s on {len(text)} characters")
     last = 0
     for m in mentions:
         if not (last <= m.start < m.end <= len(text)) or text[m.start : m.end] != m.text:
@@ -99,7 +101,19 @@ def check(text: str) -> None:
         povertydata.extract(text * 8)
         eight = time.perf_counter() - started
         if eight > 16 * once + 0.05:
-            raise AssertionError(f"extract of 8 copies took {eight:.4f} s, of one {once:.4f} s: not linear")
+            once, eight = _quickest(text), _quickest(text * 8)  # again, before calling it quadratic
+            if eight > 16 * once + 0.05:
+                raise AssertionError(f"extract of 8 copies took {eight:.4f} s, of one {once:.4f} s: not linear")
+
+
+def _quickest(text: str, times: int = 5) -> float:
+    """The quickest of a few runs of ``extract`` on ``text``: the time it takes, not the stalls."""
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        povertydata.extract(text)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def one_input(data: bytes) -> None:
