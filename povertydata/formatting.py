@@ -21,9 +21,10 @@ and the forms reports write (元 rather than 人民币, 公斤, 吨), in simplif
 Chinese and in English.
 
 Chinese locales (``zh_CN``, ``zh``; ``zh_TW``, ``zh_HK`` in traditional characters) get the
-Chinese forms; every other locale gets the English forms, with that locale's digits,
-separators, CLDR unit names and dates where CLDR has them (the words CLDR lacks, such as
-"households", stay English). babel is imported on the first call, not with the package.
+Chinese forms; every other locale gets the English forms, with that locale's digits
+(٥٬٩٠٠ in Egyptian Arabic), separators, CLDR unit names and dates where CLDR has them (the
+words CLDR lacks, such as "households", stay English). babel is imported on the first
+call, not with the package.
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ _OWN_CLASSIFIER = {
 # The words of each unit that are its measure words, with their scale (成 is 10 percent).
 _MEASURE_WORDS = {(w.unit, w.word): w.scale for spec in _REGISTRY.units.values() for w in spec.words if w.classifier}
 _TRADITIONAL = str.maketrans(_REGISTRY.traditional)
+# The zero of each numbering system CLDR makes a locale's default (its ten digits follow
+# it in Unicode): babel writes the locale's separators but ASCII digits.
+_DIGIT_ZERO = {
+    "arab": 0x0660, "arabext": 0x06F0, "deva": 0x0966, "adlm": 0x1E950, "beng": 0x09E6, "hmnp": 0x1E140,
+    "olck": 0x1C50, "cakm": 0x11136, "tibt": 0x0F20, "nkoo": 0x07C0, "mymr": 0x1040, "mtei": 0xABF0,
+}  # fmt: skip
 _DATE = re.compile(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?")
 _DAY = re.compile(r"---(\d{2})")
 
@@ -100,7 +107,11 @@ def format(figure: Figure, locale: str = "zh_CN", *, digits: int | None = None) 
     with localcontext(EXACT):
         if style.chinese:
             return _chinese(figure, style, digits)
-        return _english(figure, style, digits)
+        written = _english(figure, style, digits)
+    zero = _DIGIT_ZERO.get(style.locale.default_numbering_system or "latn")
+    if zero is None:
+        return written
+    return written.translate({ord("0") + d: zero + d for d in range(10)})  # the locale's own digits
 
 
 def _style(locale: str) -> _Style:

@@ -102,6 +102,10 @@ def test_other_locales_write_their_digits_and_cldr_words() -> None:
     assert format(parse("2017年1月17日"), locale="fr") == "17 janvier 2017"
     assert format(parse("1-9月"), locale="fr") == "janv.–sept."
     assert format(parse("26.15亿元"), locale="fr") == "CNY 2,615 milliards"
+    # the locale's own digits, where CLDR gives it other digits than 0 to 9
+    assert format(parse("5900公里"), locale="ar_EG") == "٥٬٩٠٠ كيلومتر"
+    assert format(parse("每户12345.6元"), locale="fa") == "CNY ۱۲٬۳۴۵٫۶ per household"
+    assert format(parse("2017年1月17日"), locale="bn") == "১৭ জানুয়ারি, ২০১৭"
 
 
 def test_digits_rounds_for_display() -> None:
