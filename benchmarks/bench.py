@@ -75,11 +75,11 @@ def main() -> None:
     print(f"text: the {len(seed_names())} seed reports, {len(text):,} characters")
     print()
     rows: list[tuple[str, float, str]] = []
-    from povertydata import figures
+    from povertydata.figures import _fast, _tables
 
     def cold() -> None:
-        figures._numeral.cache_clear()
-        figures._fast_figure.cache_clear()
+        _tables.numeral.cache_clear()
+        _fast.fast_figure.cache_clear()
 
     ours = _throughput(povertydata.extract, text, repeats, cold)
     found = povertydata.extract(text)

@@ -129,7 +129,7 @@ def data_dictionary() -> str:
     for cls in (pv.Report, pv.Region, pv.Category, pv.Program, pv.Fund, pv.HouseholdCohort, pv.Indicator, pv.Erratum,
                 pv.Check, pv.Exclusion, pv.Span, pv.Figure):  # fmt: skip
         doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-        hints = typing.get_type_hints(cls, vars(model))
+        hints = typing.get_type_hints(cls)
         meanings = _attribute_docs(cls)
         lines += [
             f"## {cls.__name__}",

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from povertydata._figure import Figure
+from povertydata._figure import Figure, Qualifier, Unit
 from povertydata.numerals import EXACT
 
 __all__ = ["LOWER", "NEAR", "UPPER", "Bounds", "as_figure", "bounds", "sum_bounds"]
@@ -92,7 +92,7 @@ def sum_bounds(parts: Iterable[Bounds]) -> Bounds:
     return Bounds(low, None if unbounded else high, low_open, high_open and not unbounded, near, upper)
 
 
-def as_figure(total: Bounds, unit: str, classifier: str | None = None) -> Figure:
+def as_figure(total: Bounds, unit: Unit, classifier: str | None = None) -> Figure:
     """The figure that states ``total`` most simply and stays true of it.
 
     A sum with no greatest amount is ``at_least`` its least; else a sum with an upper bound
@@ -103,7 +103,7 @@ def as_figure(total: Bounds, unit: str, classifier: str | None = None) -> Figure
         return Figure(total.low, unit=unit, qualifier="at_least", classifier=classifier)
     if total.upper:
         return Figure(total.high, unit=unit, qualifier="at_most", classifier=classifier)
-    qualifier = "approx" if total.near else "exact"
+    qualifier: Qualifier = "approx" if total.near else "exact"
     if total.low != total.high:
         return Figure(unit=unit, qualifier=qualifier, low=total.low, high=total.high, classifier=classifier)
     return Figure(total.low, unit=unit, qualifier=qualifier, classifier=classifier)

@@ -24,8 +24,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from povertydata._figure import QUALIFIERS, UNITS, Figure
-from povertydata.units import PER_UNITS
+from povertydata._figure import PER_KEYS, QUALIFIERS, UNITS, Figure
 
 __all__ = ["DECIMAL_PATTERN", "StructureError", "converter", "describe", "field_path"]
 
@@ -187,6 +186,8 @@ _FIGURE_FIELDS = {a.name: a for a in attrs.fields(Figure)}
 
 
 def _structure_figure(value: Any, _type: type) -> Figure:
+    # Field by field from the class: decimals from strings, lists to tuples; the class
+    # itself checks the vocabulary and the invariants (ValueError, TypeError).
     if not isinstance(value, dict):
         raise _fail(f"a figure must be an object, not {describe(value)}")
     problems: list[tuple[tuple[Segment, ...], str]] = []
@@ -212,7 +213,7 @@ def _structure_figure(value: Any, _type: type) -> Figure:
     def per(raw: Any) -> tuple[str, ...]:
         keys = _tuple_hook(tuple[str, ...])(raw, None)
         bad: list[tuple[tuple[Segment, ...], str]] = [
-            ((i,), f"unknown denominator {k!r}") for i, k in enumerate(keys) if k not in PER_UNITS
+            ((i,), f"unknown denominator {k!r}") for i, k in enumerate(keys) if k not in PER_KEYS
         ]
         if bad:
             raise StructureError(bad)

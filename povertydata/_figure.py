@@ -3,38 +3,113 @@
 The records of the dataset hold figures; loading them needs these classes and not the
 patterns of :mod:`povertydata.figures`, which take a while to compile. Import them from
 :mod:`povertydata.figures` (or :mod:`povertydata`).
+
+A :class:`Figure` checks itself when made: its unit, qualifier and rate keys come from the
+registry (``data/registry.json``), and the invariants below hold for every figure, read
+or built by hand. The reader builds its figures with a trusted constructor that skips the
+checks; tests hold it to figures the checks accept.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+import re
+from decimal import Decimal, Inexact, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from povertydata import _lexicon as lex
+from povertydata._registry import load
+from povertydata._vocabulary import Kind, Per, Qualifier, Unit
+from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["KINDS", "QUALIFIERS", "UNITS", "Figure", "Kind", "Mention"]
+__all__ = ["KINDS", "PER_KEYS", "QUALIFIERS", "UNITS", "Figure", "Kind", "Mention", "Per", "Qualifier", "Unit"]
 
-#: Every unit key a figure may carry (plus ISO 4217 codes for currencies other than CNY).
-UNITS = frozenset(
-    {
-        "number", "CNY", "household", "person", "person_time", "percent",
-        "percentage_point", "fold", "ratio", "fraction", "km", "km2", "m", "m2", "m3", "mu", "ha",
-        "t", "kg", "jin", "MW", "kW", "year_duration", "month_duration", "day_duration",
-        "hour_duration", "count", "year", "date",
-    }
-    | set(lex.CURRENCIES.values())
-)  # fmt: skip
+_REGISTRY = load()
+#: Every unit key a figure may carry: the registry's units, then its currencies (ISO 4217).
+UNITS: frozenset[str] = frozenset(_REGISTRY.unit_keys)
 #: Every qualifier key.
-QUALIFIERS = frozenset({"exact", "approx", "more_than", "at_least", "at_most", "nearly", "less_than"})
+QUALIFIERS: frozenset[str] = frozenset(_REGISTRY.qualifiers)
 #: Every mention kind.
-KINDS = frozenset({"quantity", "year", "date", "name"})
+KINDS: frozenset[str] = frozenset(_REGISTRY.kinds)
+#: Every rate key, in the order a figure lists them: the counted entity, then the time.
+PER_KEYS: tuple[str, ...] = tuple(_REGISTRY.per)
 
-Kind = Literal["quantity", "year", "date", "name"]
+_PER_RANK = {key: rank for rank, key in enumerate(PER_KEYS)}
+_CALENDAR = frozenset({"year", "date"})
+# Units whose figure is no amount of anything: calendar figures and the terms of a ratio.
+_NO_AMOUNT = frozenset(key for key, spec in _REGISTRY.units.items() if spec.pint is None)
+_HUNDRED = Decimal(100)
+# The ISO 8601 forms of ``when``: a year, a span of years, a month or a day with or without
+# its year, an interval of those, a day of the month, a time of day or a moment.
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = "(?:0[1-9]|[12][0-9]|3[01])"
+_DATE = rf"(?:[0-9]{{4}}(?:-{_MONTH}(?:-{_DAY})?)?|--{_MONTH}(?:-{_DAY})?|---{_DAY})"
+_TIME = r"T(?:[01][0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?"
+_WHEN = re.compile(rf"{_DATE}(?:/{_DATE})?|{_TIME}|[0-9]{{4}}-{_MONTH}-{_DAY}{_TIME}Z?")
+_YEAR_WHEN = re.compile(r"[0-9]{4}(?:/[0-9]{4})?")
+
+
+def _decimal(name: str, value: object) -> None:
+    if type(value) is not Decimal:
+        raise TypeError(f"{name} must be a Decimal, not {type(value).__name__} {value!r}")
+    if not value.is_finite():
+        raise ValueError(f"{name} must be a finite number, not {value}")
+
+
+def _optional_decimal(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _decimal(attribute.name, value)
+
+
+def _in(vocabulary: frozenset[str], what: str) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in vocabulary:
+            raise ValueError(f"unknown {attribute.name} {value!r} (not a {what} key of the registry)")
+
+    check.options = vocabulary  # type: ignore[attr-defined]  # read by the schema
+    return check
+
+
+def _per(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple:
+        raise TypeError(f"per must be a tuple of rate keys, not {value!r}")
+    for key in value:
+        if key not in _PER_RANK:
+            raise ValueError(f"unknown per {key!r} (not a rate key of the registry)")
+    ranks = [_PER_RANK[key] for key in value]
+    if ranks != sorted(set(ranks)):
+        raise ValueError(f"per {value!r} must list each rate key once, in the order {PER_KEYS}")
+
+
+_per.options = frozenset(PER_KEYS)  # type: ignore[attr-defined]  # read by the schema
+
+
+def _terms(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple:
+        raise TypeError(f"terms must be a tuple of Decimals, not {value!r}")
+    for term in value:
+        _decimal("a term", term)
+
+
+def _classifier(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value or value != value.strip()):
+        raise ValueError(f"classifier must be a measure word or None, not {value!r}")
+
+
+def _when(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _WHEN.fullmatch(value)):
+        raise ValueError(f"when must be an ISO 8601 date, time or interval, not {value!r}")
+
+
+def share_value(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """The percent a fraction is, where it has an exact decimal value (3/4 -> 75; 1/3 -> None)."""
+    try:
+        return EXACT.divide(EXACT.multiply(numerator, _HUNDRED), denominator)
+    except (Inexact, InvalidOperation):
+        return None
 
 
 @attrs.frozen(repr=False)
@@ -42,31 +117,81 @@ class Figure:
     """One quantity as a report states it, exact and in base units.
 
     Attributes:
-        value: The amount, or ``None`` for a range, a vague amount (几十万) or a date.
+        value: The amount, or ``None`` for a range, a vague amount (几十万), a fraction with
+            no exact decimal value (三分之一), a ratio or a date.
         unit: A unit key from :data:`UNITS` (``"CNY"``, ``"household"``, ``"percent"`` …).
         qualifier: A key from :data:`QUALIFIERS`: how the text hedges the amount.
         low: The low end of a range (15—30万元), else ``None``.
         high: The high end of a range, else ``None``.
         per: The rate's denominators, entity first then time: ``("person", "day")``.
-        classifier: The measure word as written (户, 人, 名, 个, 次 …), if any.
-        terms: The terms of a ratio (1:10 -> ``(1, 10)``, unit ``"ratio"``) or the
-            numerator and denominator of a fraction with no exact decimal value (三分之一 ->
-            ``(1, 3)``, unit ``"fraction"``; 四分之三 is the number 0.75); empty otherwise.
-            One third is not the ratio 1:3 (one part to three), so the two units differ.
+        classifier: The measure word as written (户, 人, 名, 个, 次, 成 …), if any.
+        terms: The terms of a ratio (1:10 -> ``(1, 10)``, unit ``"ratio"``) or the numerator
+            and denominator of a fraction, which is a share in ``"percent"`` like every other
+            (四分之三 -> 75 with ``(3, 4)``; 三分之一 -> ``(1, 3)`` and no value); empty otherwise.
         when: For years and dates, the ISO 8601 form (``"2017"``, ``"2015-12-22"``,
             ``"--01-17"`` when the year is not written).
 
+    Every figure, whoever makes it, holds these: the unit, qualifier and rate keys are the
+    registry's; a figure has a value or a range (``low`` below ``high``) but not both; the
+    rate keys come once each, in the registry's order; a ratio has two or more terms and
+    no amount; a fraction is a percent with its numerator and denominator, and the value
+    they make where that is exact; ``when`` is there for years and dates and nowhere
+    else; an amount stated by no number (几十万) is hedged.
+
+    Raises:
+        TypeError: for a value that is not a ``Decimal`` (a float is never a figure).
+        ValueError: for a figure that breaks one of the rules above.
+
     """
 
-    value: Decimal | None = None
-    unit: str = attrs.field(default="number", kw_only=True)
-    qualifier: str = attrs.field(default="exact", kw_only=True)
-    low: Decimal | None = attrs.field(default=None, kw_only=True)
-    high: Decimal | None = attrs.field(default=None, kw_only=True)
-    per: tuple[str, ...] = attrs.field(default=(), kw_only=True)
-    classifier: str | None = attrs.field(default=None, kw_only=True)
-    terms: tuple[Decimal, ...] = attrs.field(default=(), kw_only=True)
-    when: str | None = attrs.field(default=None, kw_only=True)
+    value: Decimal | None = attrs.field(default=None, validator=_optional_decimal)
+    unit: Unit = attrs.field(default="number", kw_only=True, validator=_in(UNITS, "unit"))
+    qualifier: Qualifier = attrs.field(default="exact", kw_only=True, validator=_in(QUALIFIERS, "qualifier"))
+    low: Decimal | None = attrs.field(default=None, kw_only=True, validator=_optional_decimal)
+    high: Decimal | None = attrs.field(default=None, kw_only=True, validator=_optional_decimal)
+    per: tuple[Per, ...] = attrs.field(default=(), kw_only=True, validator=_per)
+    classifier: str | None = attrs.field(default=None, kw_only=True, validator=_classifier)
+    terms: tuple[Decimal, ...] = attrs.field(default=(), kw_only=True, validator=_terms)
+    when: str | None = attrs.field(default=None, kw_only=True, validator=_when)
+
+    def __attrs_post_init__(self) -> None:
+        problem = _problem(self)
+        if problem:
+            raise ValueError(f"{problem}: {self!r}")
+
+    @classmethod
+    def _trusted(
+        cls,
+        value: Decimal | None,
+        unit: Unit,
+        qualifier: Qualifier = "exact",
+        low: Decimal | None = None,
+        high: Decimal | None = None,
+        per: tuple[Per, ...] = (),
+        classifier: str | None = None,
+        terms: tuple[Decimal, ...] = (),
+        when: str | None = None,
+    ) -> Figure:
+        """A figure made without the checks, for the reader's hot loop (tests hold it to them)."""
+        self = _new(cls)
+        _figure_value(self, value)
+        _figure_unit(self, unit)
+        _figure_qualifier(self, qualifier)
+        _figure_low(self, low)
+        _figure_high(self, high)
+        _figure_per(self, per)
+        _figure_classifier(self, classifier)
+        _figure_terms(self, terms)
+        _figure_when(self, when)
+        return self
+
+    def _problems(self) -> str | None:
+        """What breaks the rules above, for a figure the trusted constructor made; else None."""
+        try:
+            attrs.validate(self)
+        except (TypeError, ValueError) as error:
+            return str(error)
+        return _problem(self)
 
     @property
     def is_range(self) -> bool:
@@ -77,8 +202,8 @@ class Figure:
         """The figure as a pint Quantity with a ``Decimal`` magnitude.
 
         Raises:
-            ValueError: for a range, a vague amount, a ratio, a year or a date, none of
-                which is one quantity.
+            ValueError: for a range, a vague amount, a ratio, a share with no exact
+                value, a year or a date, none of which is one quantity.
 
         >>> from povertydata import parse
         >>> parse("1800万元").quantity()
@@ -101,6 +226,67 @@ class Figure:
         return f"Figure({', '.join(parts)})"
 
 
+def _problem(f: Figure) -> str | None:
+    """What is wrong with ``f`` as a whole, or ``None``: the rules of :class:`Figure`."""
+    value, low, high, unit = f.value, f.low, f.high, f.unit
+    if (low is None) != (high is None):
+        return "a range needs both low and high"
+    if low is not None and high is not None:
+        if value is not None:
+            return "a figure is a value or a range, not both"
+        if not low < high:
+            return f"range low {low} is not below high {high}"
+    if unit in _CALENDAR:
+        if f.when is None:
+            return f"a {unit} needs when"
+        if f.per or f.terms:
+            return f"a {unit} has no rate and no terms"
+        if unit == "date" and (value is not None or low is not None):
+            return "a date has when and no amount"
+        if unit == "year":
+            if not _YEAR_WHEN.fullmatch(f.when):
+                return f"a year's when is a year or a span of years, not {f.when!r}"
+            stated = f.when.split("/")
+            amounts = [value] if value is not None else [low, high]
+            if [str(a) for a in amounts] != stated:
+                return f"a year's amounts must be the years of when {f.when!r}"
+        return None
+    if f.when is not None:
+        return "only years and dates have when"
+    if unit == "ratio":
+        if len(f.terms) < 2 or value is not None or low is not None:
+            return "a ratio has two or more terms and no amount"
+        if f.per:
+            return "a ratio has no rate"
+        if any(t < 0 for t in f.terms) or not any(f.terms):
+            return "a ratio's terms are not negative and not both zero"
+        return None
+    if f.terms:
+        if len(f.terms) != 2 or low is not None:
+            return "a fraction has a numerator and a denominator, and no range"
+        if not f.terms[1]:
+            return "a fraction with denominator zero"
+        if unit != "percent":
+            return f"a figure in {unit} has no terms: a fraction is a percent"
+        expected = share_value(*f.terms)
+        if value != expected or (value is not None and value.as_tuple() != tidy(value).as_tuple()):
+            return f"a fraction's value is the percent its terms make ({expected}), not {value}"
+        return None
+    if unit in _NO_AMOUNT:
+        return f"a figure in {unit} needs its terms"
+    if value is None and low is None and f.qualifier == "exact":
+        return "an amount stated by no number is hedged"
+    return None
+
+
+def _kind(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in KINDS:
+        raise ValueError(f"kind {value!r} is not a mention kind of the registry")
+
+
+_kind.options = KINDS  # type: ignore[attr-defined]  # read by the schema
+
+
 @attrs.frozen
 class Mention:
     """A figure, year, date or name found in running text by :func:`extract`.
@@ -112,10 +298,53 @@ class Mention:
         kind: ``"quantity"``, ``"year"``, ``"date"`` or ``"name"``.
         figure: The figure read from ``text``; ``None`` for a name.
 
+    Raises:
+        ValueError: for a span that does not fit its text, or a figure that does not fit
+            the kind (a name has none; a year's unit is ``year``, a date's ``date``).
+
     """
 
     start: int
     end: int
     text: str
-    kind: Kind
+    kind: Kind = attrs.field(validator=_kind)
     figure: Figure | None
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start < self.end or len(self.text) != self.end - self.start:
+            raise ValueError(f"the span [{self.start}, {self.end}) does not fit the text {self.text!r}")
+        expected = {"name": None, "year": "year", "date": "date"}.get(self.kind, "quantity")
+        unit = None if self.figure is None else self.figure.unit
+        got = unit if unit in _CALENDAR or unit is None else "quantity"
+        if got != expected:
+            raise ValueError(f"a {self.kind} mention cannot carry the figure {self.figure!r}")
+
+    @classmethod
+    def _trusted(cls, start: int, end: int, text: str, kind: Kind, figure: Figure | None) -> Mention:
+        """A mention made without the checks, for the reader's hot loop."""
+        self = _new(cls)
+        _mention_start(self, start)
+        _mention_end(self, end)
+        _mention_text(self, text)
+        _mention_kind(self, kind)
+        _mention_figure(self, figure)
+        return self
+
+
+# The trusted constructors set the slots through their descriptors: the quickest way to
+# fill a frozen slotted class, three times quicker than object.__setattr__.
+_new = object.__new__
+(
+    _figure_value,
+    _figure_unit,
+    _figure_qualifier,
+    _figure_low,
+    _figure_high,
+    _figure_per,
+    _figure_classifier,
+    _figure_terms,
+    _figure_when,
+) = (Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))
+_mention_start, _mention_end, _mention_text, _mention_kind, _mention_figure = (
+    Mention.__dict__[a.name].__set__ for a in attrs.fields(Mention)
+)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 from povertydata._bounds import Bounds, as_figure, bounds, sum_bounds
-from povertydata._figure import Figure
+from povertydata._figure import Figure, Unit
 from povertydata.model import FIGURE_FIELDS, Fund, HouseholdCohort, Indicator, Record, Stage
 
 __all__ = ["NOT_AMOUNTS", "total"]
@@ -23,7 +23,7 @@ __all__ = ["NOT_AMOUNTS", "total"]
 NOT_AMOUNTS = frozenset({"percent", "percentage_point", "fold", "ratio", "fraction", "year", "date"})
 
 #: The unit of an empty total, by field.
-_EMPTY_UNIT = {"amount": "CNY", "households": "household", "persons": "person"}
+_EMPTY_UNIT: dict[str, Unit] = {"amount": "CNY", "households": "household", "persons": "person"}
 _SHOWN = 5
 
 
@@ -82,7 +82,7 @@ def total(
     units = {f.unit for _, f in stated}
     if not units:  # nothing at the stages chosen: the unit the whole selection is in, if one
         units = {f.unit for r in records if (f := getattr(r, field)) is not None}
-    unit = units.pop() if len(units) == 1 else _EMPTY_UNIT.get(field)
+    unit: Unit | None = units.pop() if len(units) == 1 else _EMPTY_UNIT.get(field)
     if unit is None:
         raise ValueError("total(): no figure to total, and no one unit to give a total of nothing in")
     # Counts keep their measure word where every figure has the same one (项, 个 …).

@@ -26,6 +26,7 @@ from decimal import (
     Inexact,
     InvalidOperation,
     Overflow,
+    localcontext,
 )
 from typing import NamedTuple
 
@@ -33,6 +34,7 @@ from povertydata.errors import ParseError
 
 __all__ = [
     "EXACT",
+    "TOO_LONG",
     "Numeral",
     "normalize",
     "read_numeral",
@@ -110,7 +112,7 @@ NUMERAL_RUN = re.compile(
       | \.[0-9]+
       | [{_CN}]
       | [点點](?=[{_CN_OR_DIGIT}])
-      | 个(?=[万亿萬億])                   # 两个亿
+      | (?<=[{_CN_OR_DIGIT}])个(?=[万亿萬億])   # 两个亿: after a digit
       | \x20(?=[万亿萬億])                 # 1 万, 177.1 亿
     )+
     """,
@@ -140,6 +142,8 @@ class Numeral(NamedTuple):
 
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
+_TEN = Decimal(10)
+_HUNDRED = Decimal(100)
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -215,28 +219,37 @@ def _tokens(text: str, start: int, end: int, offset: int = 0) -> tuple[bool, lis
     return negative, toks
 
 
-def _section(text: str, toks: list[_Tok]) -> Decimal:
-    """A group below 万: digits with 十, 百, 千."""
-    total = Decimal(0)
+def _section(text: str, toks: list[_Tok], skipped: Decimal | None = None) -> Decimal:
+    """A group below 万: digits with 十, 百, 千.
+
+    ``skipped`` is the magnitude the group follows (万, 亿) where the group began with 零:
+    then a 百 or 千 written without its digit stands for one of it, if a place between the
+    magnitude and it is skipped (一万零百一十一 is 10111: the 千 place is empty). Anywhere
+    else a 百 or 千 needs its digit (零百 and 一千零百 are refused).
+    """
+    total = _ZERO
     cur: _Tok | None = None
     last_unit: Decimal | None = None
     zero = False
-    for tok in toks:
-        if tok.kind in "AD":
+    for k, tok in enumerate(toks):
+        kind = tok.kind
+        if kind in "AD":
             if cur is not None:
                 raise ParseError(text, tok.pos, "two numbers in a row")
             cur = tok
-        elif tok.kind == "Z":
+        elif kind == "Z":
             if cur is not None:
                 raise ParseError(text, tok.pos, f"{tok.text!r} after a digit")
             zero = True
-        elif tok.kind == "S":
+        elif kind == "S":
             if last_unit is not None and tok.value >= last_unit:
                 raise ParseError(text, tok.pos, f"{tok.text!r} out of order")
             if cur is None:
-                if tok.value != 10 and not zero:
+                if tok.value != 10 and not (
+                    zero and k == 1 and skipped is not None and EXACT.multiply(tok.value, _HUNDRED) <= skipped
+                ):
                     raise ParseError(text, tok.pos, f"{tok.text!r} without a digit before it")
-                n = Decimal(1)
+                n = _ONE
             else:
                 n = cur.value
             total = EXACT.add(total, EXACT.multiply(n, tok.value))
@@ -244,51 +257,100 @@ def _section(text: str, toks: list[_Tok]) -> Decimal:
         else:  # pragma: no cover - split off by the callers
             raise ParseError(text, tok.pos, f"{tok.text!r} is misplaced")
     if cur is not None:
-        if last_unit is not None and last_unit > 10 and not zero and cur.kind == "D":
+        if last_unit is not None and last_unit > 10 and not zero and _lone_digit(cur):
             # 一百二 is 120 and 两千六 is 2600: a last lone digit counts in the next lower place.
-            total = EXACT.add(total, EXACT.multiply(cur.value, last_unit / 10))
+            total = EXACT.add(total, EXACT.multiply(cur.value, EXACT.divide(last_unit, _TEN)))
         else:
             total = EXACT.add(total, cur.value)
     return total
 
 
-def _integer(text: str, toks: list[_Tok]) -> Decimal:
-    if not toks:
-        raise ParseError(text, 0, "no digits")
-    for scale in (Decimal(10**8), Decimal(10**4)):
-        at = next((k for k, t in enumerate(toks) if t.kind == "B" and t.value == scale), None)
-        if at is None:
-            continue
-        left, right = toks[:at], toks[at + 1 :]
-        mark = toks[at]
-        if not left or left[-1].kind == "Z":
-            raise ParseError(text, mark.pos, f"{mark.text!r} without a number before it")
-        if left[-1].kind == "B" and left[-1].value >= scale:
-            raise ParseError(text, mark.pos, f"{mark.text!r} after {left[-1].text!r}")
-        high = EXACT.multiply(_integer(text, left), scale)
-        fractional = any(t.kind == "A" and t.value != t.value.to_integral_value() for t in left)
-        zero = False
-        while right and right[0].kind == "Z" and not (len(right) > 1 and right[1].kind == "S"):
-            # 零 marks a skipped place; kept before 百/千 (一万零百一十一) where it stands for 一.
-            right, zero = right[1:], True
-        if not right:
-            return high
-        if fractional:
-            raise ParseError(text, right[0].pos, "digits after a decimal number with a magnitude")
-        if right[0].kind == "B":
-            raise ParseError(text, right[0].pos, f"{right[0].text!r} after {mark.text!r}")
-        if len(right) == 1 and right[0].kind == "D" and not zero:
-            # 三万五 is 35000: the lone digit counts in the next lower place.
-            low = EXACT.multiply(right[0].value, scale / 10)
-        else:
-            low = _integer(text, right)
-        if low >= scale:
-            raise ParseError(text, right[0].pos, f"a part after {mark.text!r} as large as {mark.text!r} itself")
-        return EXACT.add(high, low)
+def _lone_digit(tok: _Tok) -> bool:
+    """A single digit, Chinese or Arabic: 二 and 2 read alike after a magnitude (一万二, 1万2)."""
+    return tok.kind == "D" or (tok.kind == "A" and len(tok.text) == 1)
+
+
+def _group(text: str, toks: list[_Tok], skipped: Decimal | None) -> Decimal:
+    """The value of the digits between two magnitudes (or before the first one)."""
     if len(toks) > 1 and all(t.kind in "DZ" for t in toks):
         # 一二三, 二〇〇二: digits read one by one.
         return Decimal("".join(str(int(t.value)) for t in toks))
-    return _section(text, toks)
+    return _section(text, toks, skipped)
+
+
+def _integer(text: str, toks: list[_Tok]) -> Decimal:
+    """A whole number: groups below 万 joined by 万 and 亿, read left to right in one pass.
+
+    A magnitude multiplies everything since the last larger one: 三万五千亿 is (35000)亿 and
+    十万亿 is 10**13, while 一亿二千万 is 1亿 + 2千万. The parts closed by a magnitude wait on a
+    stack whose magnitudes fall from bottom to top, so each token is looked at a bounded
+    number of times however long the numeral is, and a part as large as the magnitude
+    before it (一万两万) is refused where it is found.
+    """
+    if not toks:
+        raise ParseError(text, 0, "no digits")
+    stack: list[tuple[Decimal, Decimal, _Tok]] = []  # (magnitude, value, its token)
+    fractional = False
+    begin = 0
+    for k, tok in enumerate(toks):
+        if tok.kind != "B":
+            continue
+        group = toks[begin:k]
+        scale = tok.value
+        if stack and group:
+            # 零 marks a skipped place (一亿零五万): nothing to add.
+            group = _strip_zeros(group)
+        if group and group[-1].kind == "Z":
+            raise ParseError(text, tok.pos, f"{tok.text!r} without a number before it")
+        acc = _group(text, group, None) if group else None
+        popped = False
+        while stack and stack[-1][0] < scale:
+            # 三万五千亿, 1万亿: the parts below this magnitude are multiplied by it.
+            acc = EXACT.add(acc if acc is not None else _ZERO, stack.pop()[1])
+            popped = True
+        if acc is None:
+            prev = toks[k - 1] if k else None
+            if prev is not None and prev.kind == "B" and not popped:
+                raise ParseError(text, tok.pos, f"{tok.text!r} after {prev.text!r}")
+            raise ParseError(text, tok.pos, f"{tok.text!r} without a number before it")
+        if stack and stack[-1][0] <= scale:
+            mark = stack[-1][2]
+            where = group[0].pos if group else tok.pos
+            raise ParseError(text, where, f"a part after {mark.text!r} as large as {mark.text!r} itself")
+        if stack and fractional and group:
+            raise ParseError(text, group[0].pos, "digits after a decimal number with a magnitude")
+        fractional = fractional or any(t.kind == "A" and "." in t.text for t in group)
+        stack.append((scale, EXACT.multiply(acc, scale), tok))
+        begin = k + 1
+    rest = toks[begin:]
+    if not stack:
+        return _group(text, rest, None)
+    last_scale, _, mark = stack[-1]
+    zero = bool(rest) and rest[0].kind == "Z"
+    rest = _strip_zeros(rest)
+    total = _ZERO
+    for _scale, value, _tok in stack:
+        total = EXACT.add(total, value)
+    if not rest:
+        return total
+    if fractional:
+        raise ParseError(text, rest[0].pos, "digits after a decimal number with a magnitude")
+    if len(rest) == 1 and _lone_digit(rest[0]) and not zero:
+        # 三万五 is 35000 and 1万2 is 12000: the lone digit counts in the next lower place.
+        low = EXACT.multiply(rest[0].value, EXACT.divide(last_scale, _TEN))
+    else:
+        low = _group(text, rest, last_scale if zero else None)
+    if low >= last_scale:
+        raise ParseError(text, rest[0].pos, f"a part after {mark.text!r} as large as {mark.text!r} itself")
+    return EXACT.add(total, low)
+
+
+def _strip_zeros(toks: list[_Tok]) -> list[_Tok]:
+    """``toks`` without the 零 that lead it, but one kept before 百 or 千 (一万零百一十一)."""
+    k = 0
+    while k < len(toks) and toks[k].kind == "Z" and not (k + 1 < len(toks) and toks[k + 1].kind == "S"):
+        k += 1
+    return toks[k:] if k else toks
 
 
 def read_numeral(text: str, start: int = 0, end: int | None = None) -> Decimal:
@@ -318,6 +380,22 @@ def scan_numeral(text: str, start: int = 0, end: int | None = None, *, normalize
     saves doing it again when scanning many numerals of one long text.
     """
     end = len(text) if end is None else end
+    with localcontext(EXACT):
+        try:
+            return _scan(text, start, end, normalized)
+        except ArithmeticError:
+            raise ParseError(text, start, TOO_LONG) from None
+
+
+#: The reason given for a number that the exact arithmetic cannot hold.
+TOO_LONG = f"a number too long to hold exactly (more than {EXACT.prec} digits)"
+
+
+def _scan(text: str, start: int, end: int, normalized: bool) -> Numeral:
+    """:func:`scan_numeral` in the exact context, which the caller has set.
+
+    Raises ArithmeticError (not ParseError) for a number past the precision.
+    """
     if start >= end:
         raise ParseError(text, start, "no number")
     plain = _PLAIN.fullmatch(text, start, end)
@@ -340,7 +418,7 @@ def _scan_tokens(text: str, start: int, end: int, normalized: bool) -> Numeral:
         raise ParseError(text, start, "a sign without a number")
     value = _value(text, toks)
     if negative:
-        value = -value
+        value = value.copy_negate()  # no rounding, unlike unary minus in the current context
     chinese = all(t.kind != "A" for t in toks)
     big = any(t.kind in "BL" for t in toks)
     suffix = ""

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given, settings
@@ -128,7 +128,8 @@ def test_extract_report_forms(text: str, expected: list[tuple[str, str]]) -> Non
     [
         ("全市七成以上的贫困人口", Figure(D(70), unit="percent", qualifier="at_least", classifier="成")),
         ("每个村配备三四个网格员", Figure(unit="count", qualifier="approx", low=D(3), high=D(4), classifier="个")),
-        ("近1/3的贫困人口", Figure(unit="fraction", qualifier="nearly", terms=(D(1), D(3)))),
+        ("近1/3的贫困人口", Figure(unit="percent", qualifier="nearly", terms=(D(1), D(3)))),
+        ("千分之三的农户", Figure(D("0.3"), unit="percent", terms=(D(3), D(1000)))),
         ("实现百分之百全覆盖", Figure(D(100), unit="percent")),
         ("累计争取各类资金亿余元", Figure(D(100000000), unit="CNY", qualifier="more_than")),
         ("吸引游客上万人次", Figure(D(10000), unit="person_time", qualifier="at_least", classifier="人次")),
@@ -226,6 +227,7 @@ def _check_mentions(text: str, mentions: list[Mention]) -> None:
                 parse(m.text)
         else:
             assert m.figure is not None
+            assert m.figure._problems() is None, m
             assert parse(m.text) == m.figure, m
             for name in ("value", "low", "high"):
                 value = getattr(m.figure, name)
@@ -245,13 +247,12 @@ def test_extract_on_report_like_text_gives_sound_mentions(text: str) -> None:
 
 
 def _both_paths(text: str) -> tuple[list[Mention], list[Mention]]:
-    from povertydata import figures
+    # The grammar alone (every candidate read in full) and the fast path, as extract runs it.
+    from povertydata.figures._scan import mentions
+    from povertydata.numerals import EXACT
 
-    figures._FAST_PATH = False
-    try:
-        full = extract(text)
-    finally:
-        figures._FAST_PATH = True
+    with localcontext(EXACT):
+        full = mentions(text, fast_path=False)
     return full, extract(text)
 
 
@@ -285,3 +286,73 @@ piece_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 3000).m
 def test_fast_path_reads_figures_with_words_around_them_as_the_full_reader_does(text: str) -> None:
     full, fast = _both_paths(text)
     assert fast == full
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 余 and 多 after a number hedge it with or without a unit after them
+        ("共有贫困户1000多，其中", [("1000多", Figure(D(1000), qualifier="more_than"))]),
+        # 度 is a kilowatt-hour only after 电 (or 电量); elsewhere running text means something
+        # else by it (degrees), and the figure is passed over
+        ("年发电120万度，", [("120万度", Figure(D(1200000), unit="kWh"))]),
+        ("发电量约3度", [("约3度", Figure(D(3), unit="kWh", qualifier="approx"))]),
+        ("120万度电", [("120万度电", Figure(D(1200000), unit="kWh"))]),
+        ("气温25度", []),
+        # a range whose ends are out of order is no figure, nor is either end alone
+        ("30—15万元，另2万元", [("2万元", Figure(D(20000), unit="CNY"))]),
+    ],
+)
+def test_extract_reads(text: str, expected: list[tuple[str, Figure]]) -> None:
+    assert [(m.text, m.figure) for m in extract(text)] == expected
+
+
+def test_a_long_run_of_dashes_after_a_number_is_passed_over() -> None:
+    # A recursive look for a letter after the dashes overflowed the stack.
+    assert [m.text for m in extract("5" + "-" * 3000)] == ["5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "figure"),
+    [
+        # a range with spaces around its word is one range, as parse reads it
+        ("补助15万元 -30万元", "15万元 -30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("补助15万元 - 30万元。", "15万元 - 30万元", Figure(unit="CNY", low=D(150000), high=D(300000))),
+        ("共3户 ~5户", "3户 ~5户", Figure(unit="household", low=D(3), high=D(5), classifier="户")),
+        ("发放4份 至5份", "4份 至5份", Figure(unit="count", low=D(4), high=D(5), classifier="份")),
+        # a lone 一 or a digit equal to the high end's opens a range
+        ("每户补助一到三万元", "一到三万元", Figure(unit="CNY", low=D(10000), high=D(30000))),
+        ("一至两万元", "一至两万元", Figure(unit="CNY", low=D(10000), high=D(20000))),
+        ("二至二十亿元", "二至二十亿元", Figure(unit="CNY", low=D(200000000), high=D(2000000000))),
+        ("四到四十万元", "四到四十万元", Figure(unit="CNY", low=D(40000), high=D(400000))),
+        ("三到九十亿元", "三到九十亿元", Figure(unit="CNY", low=D(300000000), high=D(9000000000))),
+        # a colon between numbers that are no time of day is a ratio
+        ("比例为50:50。", "50:50", Figure(unit="ratio", terms=(D(50), D(50)))),
+        ("按1:2:3配套", "1:2:3", Figure(unit="ratio", terms=(D(1), D(2), D(3)))),
+        ("24:00前完成", "24:00", Figure(unit="date", when="T24:00")),
+    ],
+)
+def test_extract_reads_the_whole_figure(text: str, span: str, figure: Figure) -> None:
+    mentions = extract(text)
+    assert [(m.text, m.figure) for m in mentions] == [(span, figure)]
+    assert parse(span) == figure
+
+
+@pytest.mark.parametrize("text", ["七到八十万元", "7到80万元", "7到80人", "30—15万元", "七到八十"])
+def test_a_range_in_doubt_is_passed_over_whole(text: str) -> None:
+    # Neither end alone is the figure: 80万元 would be a wrong number.
+    assert extract(f"每户补助{text}，") == []
+
+
+def test_the_callers_decimal_context_changes_no_mention() -> None:
+    text = "补助12345元1角，共12345.67万元，3至5万元"
+    expected = extract(text)
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert extract(text) == expected
+    assert expected[0].figure == Figure(D("12345.1"), unit="CNY")
+
+
+def test_a_long_run_of_magnitudes_is_passed_over() -> None:
+    assert extract("共" + "1万" * 986 + "元") == []
+    assert extract("一万" * 50000) == []

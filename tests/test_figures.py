@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 import pytest
@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from povertydata import Figure, ParseError, extract, parse
+from povertydata.figures import UNITS as figure_units
 from povertydata.numerals import DIGITS, scan_numeral
 
 from strategies import any_text
@@ -45,13 +46,16 @@ D = Decimal
         ("3.7倍", Figure(D("3.7"), unit="fold")),
         ("近6倍", Figure(D(6), unit="fold", qualifier="nearly")),
         ("1:10", Figure(unit="ratio", terms=(D(1), D(10)))),
-        ("四分之三", Figure(D("0.75"))),
-        ("三分之一", Figure(unit="fraction", terms=(D(1), D(3)))),
+        # every share is a percent: a fraction keeps its terms, and its value where exact
+        ("四分之三", Figure(D(75), unit="percent", terms=(D(3), D(4)))),
+        ("三分之一", Figure(unit="percent", terms=(D(1), D(3)))),
+        ("千分之三", Figure(D("0.3"), unit="percent", terms=(D(3), D(1000)))),
+        ("负三分之一", Figure(unit="percent", terms=(D(-1), D(3)))),
         # a fraction written with digits is the same figure
-        ("3/4", Figure(D("0.75"))),
-        ("1/3", Figure(unit="fraction", terms=(D(1), D(3)))),
-        ("2/3以上", Figure(unit="fraction", qualifier="at_least", terms=(D(2), D(3)))),
-        ("近1/3", Figure(unit="fraction", qualifier="nearly", terms=(D(1), D(3)))),
+        ("3/4", Figure(D(75), unit="percent", terms=(D(3), D(4)))),
+        ("1/3", Figure(unit="percent", terms=(D(1), D(3)))),
+        ("2/3以上", Figure(unit="percent", qualifier="at_least", terms=(D(2), D(3)))),
+        ("近1/3", Figure(unit="percent", qualifier="nearly", terms=(D(1), D(3)))),
         # the whole: 百分之百
         ("百分之百", Figure(D(100), unit="percent")),
         # 成 is a tenth, ‰ a thousandth; the word is kept as the classifier
@@ -124,7 +128,8 @@ D = Decimal
         ("两千千瓦", Figure(D(2000), unit="kW")),
         ("300千克", Figure(D(300), unit="kg")),
         ("5千米", Figure(D(5), unit="km")),
-        ("五千克", Figure(D(5), unit="kg")),
+        # a lone digit keeps its magnitude before a unit word (一千米 is 1000 m): 5000 g
+        ("五千克", Figure(D(5000), unit="g")),
         ("一千米", Figure(D(1000), unit="m")),
         ("3百分点", Figure(D(3), unit="percentage_point")),
         ("150台套", Figure(D(150), unit="count", classifier="台套")),
@@ -258,7 +263,7 @@ def test_parse_returns_a_figure_or_raises_parse_error(text: str) -> None:
     except ParseError as error:
         assert 0 <= error.position <= len(text)
     else:
-        assert isinstance(figure, Figure)
+        assert figure._problems() is None, figure
         _decimals_only(figure)
 
 
@@ -286,3 +291,158 @@ def test_a_number_past_the_exact_precision_is_refused_not_rounded(text: str) -> 
     with pytest.raises(ParseError, match="too long to hold exactly"):
         parse(text)
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "reason"),
+    [
+        ({"value": D(5), "unit": "bananas"}, ValueError, "unknown unit 'bananas'"),
+        ({"value": D(5), "qualifier": "maybe"}, ValueError, "unknown qualifier 'maybe'"),
+        ({"low": D(5), "high": D(1)}, ValueError, "range low 5 is not below high 1"),
+        ({"low": D(5), "high": D(5)}, ValueError, "not below"),
+        ({"low": D(5)}, ValueError, "needs both low and high"),
+        ({"value": D(3), "low": D(1), "high": D(5)}, ValueError, "a value or a range, not both"),
+        ({"value": 1.5}, TypeError, "must be a Decimal, not float"),
+        ({"value": D("NaN")}, ValueError, "finite"),
+        ({"value": D(5), "per": ("day", "person")}, ValueError, "in the order"),
+        ({"value": D(5), "per": ("person", "person")}, ValueError, "each rate key once"),
+        ({"value": D(5), "per": ("fortnight",)}, ValueError, "unknown per 'fortnight'"),
+        ({"value": D(5), "per": ["person"]}, TypeError, "tuple"),
+        ({"value": D(5), "unit": "km", "terms": (D(1), D(2))}, ValueError, "has no terms"),
+        ({"value": D(5), "unit": "CNY", "when": "2017"}, ValueError, "only years and dates have when"),
+        ({"value": D(2017), "unit": "year"}, ValueError, "a year needs when"),
+        ({"value": D(2017), "unit": "year", "when": "2018"}, ValueError, "the years of when"),
+        ({"unit": "date", "when": "2017-13"}, ValueError, None),
+        ({"unit": "date", "when": "next week"}, ValueError, "ISO 8601"),
+        ({"unit": "ratio", "terms": (D(1),)}, ValueError, "two or more terms"),
+        ({"value": D(1), "unit": "ratio", "terms": (D(1), D(10))}, ValueError, "no amount"),
+        ({"unit": "percent", "terms": (D(1), D(0))}, ValueError, "denominator zero"),
+        ({"value": D("0.75"), "unit": "percent", "terms": (D(3), D(4))}, ValueError, "the percent its terms make"),
+        ({"value": D(1), "unit": "percent", "terms": (D(1), D(3))}, ValueError, "the percent its terms make"),
+        ({"unit": "fraction", "terms": (D(1), D(3))}, ValueError, "unknown unit 'fraction'"),
+        ({"unit": "CNY"}, ValueError, "hedged"),
+        ({"unit": "CNY", "classifier": ""}, ValueError, "measure word"),
+    ],
+)
+def test_a_figure_that_breaks_its_rules_is_refused(fields: dict[str, object], error: type, reason: str | None) -> None:
+    with pytest.raises(error) as caught:
+        Figure(**fields)  # type: ignore[arg-type]
+    if reason:
+        assert reason in str(caught.value)
+
+
+def test_every_unit_of_the_registry_makes_a_figure() -> None:
+    from povertydata._registry import load
+
+    made = set()
+    for key, spec in load().units.items():
+        if spec.pint is not None:
+            made.add(Figure(D(5), unit=key).unit)
+    for code in load().currencies:
+        made.add(Figure(D(5), unit=code).unit)
+    assert made == set(figure_units) - {"year", "date", "ratio"}
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # a bare low end reads in its own place, the high end's magnitude applied
+        ("三到九十亿元", 300000000, 9000000000),
+        ("三至七十万元", 30000, 700000),
+        ("3至70万元", 30000, 700000),
+        ("一到三万元", 10000, 30000),
+        ("一至两万元", 10000, 20000),
+        ("二至二十亿元", 200000000, 2000000000),
+        ("四到四十万元", 40000, 400000),
+        # one digit and 百 or 千 lend the place too: 3000 to 5000, 800亿 to 900亿
+        ("3到5千元", 3000, 5000),
+        ("三到五千元", 3000, 5000),
+        ("八到九百亿泰铢", 80000000000, 90000000000),
+        ("七到八百元", 700, 800),
+        # a low end the magnitude would put above the high end stays as written
+        ("500到3万元", 500, 30000),
+    ],
+)
+def test_the_low_end_of_a_range(text: str, low: int, high: int) -> None:
+    figure = parse(text)
+    assert (figure.low, figure.high) == (low, high)
+
+
+def test_a_chinese_low_end_reads_as_an_arabic_one() -> None:
+    for chinese, arabic in [("三至七十万元", "3至70万元"), ("三到九十亿元", "3到90亿元"), ("一到三万元", "1到3万元")]:
+        assert parse(chinese) == parse(arabic)
+
+
+@pytest.mark.parametrize("text", ["七到八十", "7到80", "七到八十万元", "7到80万元", "7至800人", "1-20万元"])
+def test_a_digit_one_below_the_high_ends_leading_digit_is_refused(text: str) -> None:
+    # 7 to 80, or 70 to 80 as 七八十 is spoken? Either reading could be wrong.
+    with pytest.raises(ParseError, match="7 to 80, or 70 to 80"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("50:50", Figure(unit="ratio", terms=(D(50), D(50)))),
+        ("1:2:3", Figure(unit="ratio", terms=(D(1), D(2), D(3)))),
+        ("24:30", Figure(unit="ratio", terms=(D(24), D(30)))),
+        # two digits, a colon and minutes are a time of day, 24:00 the end of the day
+        ("24:00", Figure(unit="date", when="T24:00")),
+        ("23:59", Figure(unit="date", when="T23:59")),
+    ],
+)
+def test_ratios_and_times(text: str, figure: Figure) -> None:
+    assert parse(text) == figure
+
+
+def test_the_callers_decimal_context_changes_no_figure() -> None:
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert parse("12345元1角").value == D("12345.1")
+        assert parse("每户12345.67万元").value == D("123456700")
+        assert parse("负12345.6万元").value == D("-123456000")
+
+
+def test_more_digits_than_the_default_context_holds_stay_exact() -> None:
+    assert parse("99999999999999999999999999999元9角9分").value == D("99999999999999999999999999999.99")
+
+
+@pytest.mark.parametrize("text", ["1万" * 986, "一万" * 50000, "1万" * 986 + "元"])
+def test_a_long_run_of_magnitudes_is_refused(text: str) -> None:
+    with pytest.raises(ParseError, match="as large as"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("CNY 18\tmillion", Figure(D(18000000), unit="CNY")),
+        ("50 per person\tper day", Figure(D(50), per=("person", "day"))),
+    ],
+)
+def test_english_with_any_space_between_its_words(text: str, figure: Figure) -> None:
+    assert parse(text) == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("CNY " + "1" * 130, "too long to hold exactly"),
+        ("5 to 3 households", "low end is not below its high end"),
+        ("CNY 1,80", "not a figure as povertydata writes it"),
+        ("50 per day per person", "out of order"),
+        ("50 per person per person", "repeat"),
+    ],
+)
+def test_english_is_checked_as_chinese_is(text: str, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason):
+        parse(text)
+
+
+def test_quantity_is_made_in_the_exact_context() -> None:
+    figure = parse("每人12345.6789元")
+    with localcontext() as ctx:
+        ctx.prec = 4
+        q = figure.quantity()
+    assert q.magnitude == D("12345.6789")
+    assert str(q.units) == "CNY / person"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given
@@ -123,3 +123,63 @@ def test_magnitudes_multiply_exactly(d: Decimal) -> None:
     text = format(d, "f")
     assert read_numeral(text + "万") == d * 10**4
     assert read_numeral(text + "亿") == d * 10**8
+
+
+def test_a_long_run_of_magnitudes_is_refused_where_it_goes_wrong() -> None:
+    # Read in one pass: the second 万 is refused at once, however long the run after it
+    # (a recursive reader overflowed the stack on 986 of them).
+    for text in ("1万" * 986, "一万" * 50000):
+        with pytest.raises(ParseError) as caught:
+            read_numeral(text)
+        assert (caught.value.position, caught.value.reason) == (2, "a part after '万' as large as '万' itself")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三万五千亿", "3500000000000"),
+        ("一亿二千万", "120000000"),
+        ("1万亿", "1000000000000"),
+        ("一亿零五万", "100050000"),
+    ],
+)
+def test_a_magnitude_multiplies_everything_since_the_last_larger_one(text: str, value: str) -> None:
+    assert read_numeral(text) == Decimal(value)
+
+
+def test_the_callers_decimal_context_changes_nothing() -> None:
+    with localcontext() as ctx:
+        ctx.prec = 4
+        assert read_numeral("负12345.6") == Decimal("-12345.6")
+        assert read_numeral("一万二千三百四十五点六七") == Decimal("12345.67")
+
+
+def test_a_number_past_the_precision_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="too long to hold exactly"):
+        read_numeral("1" * 130)
+
+
+@pytest.mark.parametrize("text", ["零百", "一千零百", "一万零千", "零千"])
+def test_a_hundred_or_thousand_after_zero_needs_its_digit(text: str) -> None:
+    # 零百 alone is no number, and 一千零百 skips no place: refused, not guessed as 100.
+    with pytest.raises(ParseError, match="without a digit before it"):
+        read_numeral(text)
+
+
+def test_a_hundred_after_a_skipped_place_counts_one() -> None:
+    # 一万零百一十一 (cn2an's test suite): the 千 place is empty, 百 stands for 一百.
+    assert read_numeral("一万零百一十一") == read_numeral("一万零一百一十一") == 10111
+
+
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from(["万", "千", "百", "亿"]))
+def test_a_lone_last_digit_reads_alike_in_arabic_and_chinese(high: int, low: int, mark: str) -> None:
+    # 一万二 and 1万2 are both 12000: the lone digit counts in the place below the magnitude.
+    chinese = chinese_numeral(high)[-1] + mark + chinese_numeral(low)
+    place = {"万": 10**3, "千": 10**2, "百": 10, "亿": 10**7}[mark]
+    expected = high * place * 10 + low * place
+    assert read_numeral(f"{high}{mark}{low}") == read_numeral(chinese) == expected
+
+
+@given(st.integers(1, 9999), st.integers(10, 9999))
+def test_several_digits_after_a_magnitude_are_read_as_written(high: int, low: int) -> None:
+    assert read_numeral(f"{high}万{low}") == high * 10**4 + low

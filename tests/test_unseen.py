@@ -14,6 +14,9 @@ are those of the README and of test_extract.py:
   keep their quotes (“六个精准”), and numbers inside words are no mentions at all;
 * a run of months or days is one date whose ``when`` is an ISO 8601 interval (1-9月 is
   ``--01/--09``), and 七成 is 70 percent with the classifier 成;
+* every share is a percent: 四分之一 is 25 percent with the terms 1 and 4, 三分之一 has
+  the terms 1 and 3 and no value (the expectations were updated when fractions became
+  shares, as the annotation contract has them);
 * rates whose denominator has no key (每生, 每季度, 每周) keep only the denominators that
   have one, and a number before a unit with no key (30分钟) is a bare number;
 * where a reading is in doubt, nothing is better than a wrong number.
@@ -327,7 +330,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     (
         "贫困户中，因病致贫的占三分之一，因缺技术致贫的约占四分之一。",
         # 约占 ("about ... of") hedges the share it stands before.
-        [q("三分之一", unit="fraction", terms=(1, 3)), q("约占四分之一", "0.25", qualifier="approx")],
+        # Every share is a percent (the contract's "Shares"): a fraction keeps its terms,
+        # and its value where it has an exact one.
+        [
+            q("三分之一", unit="percent", terms=(1, 3)),
+            q("约占四分之一", 25, "percent", qualifier="approx", terms=(1, 4)),
+        ],
     ),
     (
         "全县农村集体经济收入5万元以上的村达到86个，占比76.8%。",
@@ -936,8 +944,8 @@ CASES: list[tuple[str, list[Expected]]] = [
         "全县近1/3的贫困人口集中在深度贫困村，2/3以上的帮扶资金投向产业。",
         # 1/3 is 三分之一 written with digits.
         [
-            q("近1/3", unit="fraction", qualifier="nearly", terms=(1, 3)),
-            q("2/3以上", unit="fraction", qualifier="at_least", terms=(2, 3)),
+            q("近1/3", unit="percent", qualifier="nearly", terms=(1, 3)),
+            q("2/3以上", unit="percent", qualifier="at_least", terms=(2, 3)),
         ],
     ),
     (
