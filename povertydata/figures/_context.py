@@ -1,0 +1,392 @@
+"""Reading across words: what the words around a figure in its clause give it.
+
+The grammar reads a figure from the words that stand against its number. A report also
+states a figure's rate, unit or hedge in words apart from it, with a verb or a noun
+between; a reader takes them in (the unit guide, "Reading across words", lists each
+rule and its limits):
+
+* **Rates.** A rate word governs the amount it stands before in its clause, across verbs,
+  adverbs and the noun of what is paid: 每户补助【3万元】, 每村每年可增收【20万元】,
+  户均年增收【1500元】, 人均可支配收入达到【12836元】. Rate words are 每 and a rate
+  word (每户, 每人每年, 每个村, 每头, 每个管护员), the compounds (人均, 户均, 年均, 亩产),
+  年 and 月 before a noun or verb of flow (年收入, 年产, 月工资), and 一户, 一亩 … before
+  能 or 可 (一户能收入). Shares, multiples and points take only a time from them (年均增长
+  【11.2%】): a growth of a per-head income is no per-head amount.
+* **Hedges.** A hedge of the registry's ``across`` words governs the amount after it in
+  its clause: 每户最高补助【5万元】 is at most, 不低于当地低保标准的【1.3倍】 at least.
+  Not where 的 and a noun follow it (最高的村达到86万元: the village is the highest),
+  nor in the nouns that begin with one (最低生活保障); a hedge written against the number
+  wins.
+* **Units from the noun.** A bare number whose head noun names what it counts takes that
+  unit: 贫困人口【745万】, 贫困人口减少【91.8万】, 【12万】无劳动能力的贫困人口 are persons;
+  it is yuan where a money noun is its head (投入资金【2000万】, 【三万五】的启动资金), or where
+  its clause pays or spends and an amount of the same sentence is written in 元
+  (每户再补助【2万】，每人再补助3000元). After 其中 or a list mark it takes the unit of the
+  noun-counted amount before it (贫困人口21.6万，其中因病致贫的【4.3万】).
+
+The binding ends at a clause boundary (，；。： and the list mark 、) and at another
+amount: each amount of 每户补助2万元，每人另补助0.5万元 has its own rate word, and in
+每村安排50万元，其中30万元用于… the 30万元 has none. Nothing is ever taken across a
+sentence end, and nothing written against the number is overridden. What was taken in is
+on the mention: :attr:`~povertydata.Mention.cues` give each word and the field it gave.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import cast
+
+from povertydata import _lexicon as lex
+from povertydata._figure import Cue, Figure, Mention
+from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata.figures._tables import (
+    EACH_WORDS,
+    RATE_WORDS,
+    UNIT_WORDS,
+    alternation,
+    char_class,
+    per_order,
+)
+
+__all__ = ["read_around"]
+
+_CONTEXT = lex.CONTEXT
+# What ends a clause: a figure's rate word, hedge or noun never reaches across one.
+_CLAUSE_ENDS = "，,；;。：:、！!？?\n"
+# What ends a sentence: no sibling amount is looked for across one.
+_SENTENCE_ENDS = "。；;！!？?\n"
+# How far back a clause is looked at, at most: a rate word further off governs no amount.
+_REACH = 80
+_SPACES = " \u3000\xa0\t"
+_SHARES = frozenset({"percent", "percentage_point", "fold", "ratio"})
+_CJK = "\u4e00-\u9fff"
+
+# -- rate words and hedges in a clause ------------------------------------------------------
+
+
+def _any(words: Iterable[str]) -> str:
+    """One of ``words`` (the longest where several match), as a group of its own."""
+    return f"(?:{alternation(words)})"
+
+
+_COMPOUNDS: dict[str, tuple[Per, ...]] = {w: keys for w, keys in RATE_WORDS.items() if not w.startswith("每")}
+_HEDGES = lex.ACROSS_QUALIFIERS
+
+
+def _tokens() -> re.Pattern[str]:
+    """Every rate word and hedge a clause may hold, each alternative led by a letter.
+
+    Led by letters, the alternation lets the regex engine skip along the text to the next
+    letter that may begin one (as it does for a leading class), so that the many clauses
+    that hold none cost one quick look; the compounds are led by their rarer 均 and a
+    rate of 一户 by the 能 or 可 after it (:func:`_token_start` finds where each begins).
+    What no letter can say (the letter before 年, a noun that begins with a hedge) the
+    reader checks on the match.
+    """
+    flows = _any(_CONTEXT.flows)
+    alternatives: dict[str, list[tuple[int, str]]] = {"每": [(0, "")]}
+    words = [(w, re.escape(w[1:])) for w in _COMPOUNDS if "均" not in w]
+    words += [("均", "")]
+    words += [(w, f"{re.escape(w[1:])}(?={flows})") for w in _CONTEXT.time_rates]
+    words += [(modal, "") for modal in _MODALS]
+    words += [(w, f"{re.escape(w[1:])}(?!的)") for w in _HEDGES]
+    for word, rest in words:
+        alternatives.setdefault(word[0], []).append((len(word), rest))
+    branches = []
+    for first, rests in alternatives.items():
+        ordered = list(dict.fromkeys(rest for _, rest in sorted(rests, key=lambda r: -r[0])))
+        branches.append(re.escape(first) + (f"(?:{'|'.join(ordered)})" if ordered != [""] else ""))
+    return re.compile("|".join(branches))
+
+
+# Where each compound begins, by the letters matched: the 均 of 人均 is one letter in.
+_BACK = {w: w.index("均") for w in (w for w in RATE_WORDS if not w.startswith("每")) if "均" in w}
+
+
+def _token_start(t: str, i: int, word: str) -> tuple[str, int] | None:
+    """The rate word or hedge the match ``word`` at ``i`` of ``t`` belongs to, and its start."""
+    if word == "均":
+        best = None
+        for compound, back in _BACK.items():
+            if back <= i and t.startswith(compound, i - back) and (best is None or len(compound) > len(best)):
+                best = compound
+        return None if best is None else (best, i - _BACK[best])
+    if word in _MODALS:
+        one = _ONE_BEFORE.search(t, max(0, i - 6), i)
+        return None if one is None else (one.group("one"), one.start())
+    return word, i
+
+
+# 一户能, 一亩地可: the modal that ends what may follow a rate of one, and what may stand
+# between (地, 人家, 就).
+_MODALS = frozenset(w[-1] for w in _CONTEXT.one_rate_then)
+_ONE_BEFORE = re.compile(
+    rf"(?P<one>{alternation(_CONTEXT.one_rates)})(?:{alternation({w[:-1] for w in _CONTEXT.one_rate_then if len(w) > 1})})?\Z"
+)
+_TOKENS = _tokens()
+_EACH = re.compile(alternation(EACH_WORDS))
+_NOT_TIME_AFTER = _CONTEXT.not_time_rate_after
+_TIME_RATES = cast("dict[str, Per]", _CONTEXT.time_rates)
+_ONE_RATES = cast("dict[str, Per]", _CONTEXT.one_rates)
+_TIME_PER = lex.TIME_PER
+_CLAUSE_END = re.compile(char_class(_CLAUSE_ENDS))
+# Everything up to the last clause end (greedy): where the clause before a figure begins.
+_LAST_CLAUSE_END = re.compile(rf"[\s\S]*{char_class(_CLAUSE_ENDS)}")
+_SPACE = re.compile(char_class(_SPACES))
+# After 每个, 每名, 每位: the noun of what each is, up to four letters before its last word.
+_EACH_NOUN = re.compile(
+    rf"[{_CJK}]{{0,4}}?(?:(?P<village>村)|(?P<household>户)|(?P<person>{alternation(_CONTEXT.each_person)}))"
+)
+_EACH_OPEN = frozenset({"每个", "每名", "每位"})
+_WORD_OF: dict[str, Per] = {"village": "village", "household": "household", "person": "person"}
+# 的 and a noun between a hedge and the amount: the hedge is in a phrase of its own.
+_OF_A_NOUN = re.compile(rf"的[{_CJK}]")
+
+
+def _squeezed(clause: str, at: int) -> tuple[str, list[int]]:
+    """``clause`` without the spaces line breaks leave in words (每人每 天).
+
+    Also where each letter of the result stands in the text.
+    """
+    kept = [(k, ch) for k, ch in enumerate(clause) if ch not in _SPACES]
+    return "".join(ch for _, ch in kept), [at + k for k, _ in kept]
+
+
+def _rates_and_hedge(
+    t: str, clause: str, at: int, places: list[int] | None, share: bool
+) -> tuple[list[tuple[Per, int, int]], tuple[Qualifier, int, int] | None]:
+    """The rate keys and the last hedge of a clause of ``t``, each with its span in ``t``.
+
+    The clause begins at ``at``; ``places`` say where each of its letters stands in ``t``
+    where spaces were taken out of it. For a ``share`` (a percent, points, a multiple) only
+    the words that are a time alone (每年, 年均): the growth of a per-head or an annual
+    income is no rate of its own.
+    """
+    rates: list[tuple[Per, int, int]] = []
+    hedge: tuple[Qualifier, int, int] | None = None
+    read_to = 0
+    for m in _TOKENS.finditer(clause):
+        i, j = m.span()
+        word = m.group()
+        if word == "均" or word in _MODALS:
+            found = _token_start(clause, i, word)
+            if found is None:
+                continue
+            word, i = found
+            j = i + len(word)
+        if i < read_to:
+            continue  # the 年 of 人均年: read with the compound
+        read_to = j
+        here = at + i if places is None else places[i]
+        time_only = False
+        keys: tuple[Per, ...]
+        if word == "每":
+            each = _EACH.match(clause, i)
+            if each is None:
+                continue  # 每当, 每逢
+            written = each.group()
+            key: Per = EACH_WORDS[written]
+            j = each.end()
+            if written in _EACH_OPEN:
+                noun = _EACH_NOUN.match(clause, j)
+                if noun is not None and noun.lastgroup is not None:
+                    key = _WORD_OF[noun.lastgroup]
+                    j = noun.end()
+            keys = (key,)
+        elif word in _COMPOUNDS:
+            keys = _COMPOUNDS[word]
+        elif word in _TIME_RATES:
+            if t[here - 1 : here] in _NOT_TIME_AFTER:
+                continue  # 全年, 今年, 2019年, 6月: no rate
+            keys, time_only = (_TIME_RATES[word],), True
+        elif word in _ONE_RATES:
+            keys, time_only = (_ONE_RATES[word],), True
+        else:
+            if any(t.startswith(noun, here) for noun in _CONTEXT.not_hedges):
+                continue  # 最低生活保障: a noun
+            hedge = (_HEDGES[word], here, (at + j if places is None else places[j - 1] + 1))
+            if _OF_A_NOUN.search(clause, j):
+                hedge = None  # 不超过当地标准的家庭: the hedge is the family's, not the amount's
+            continue
+        if share and (time_only or not _TIME_PER.issuperset(keys)):
+            continue
+        end = at + j if places is None else places[j - 1] + 1
+        for k in keys:
+            rates.append((k, here, end))
+    return rates, hedge
+
+
+# -- units from the noun ----------------------------------------------------------------------
+
+_NOUNS: dict[str, Unit] = {w: u.unit for w, u in UNIT_WORDS.items() if u.noun}
+_NOUN_UNITS = frozenset(_NOUNS.values())
+
+
+def _reversed(words: Iterable[str]) -> str:
+    """The alternation of ``words`` written backwards (the longest first)."""
+    return alternation(w[::-1] for w in words)
+
+
+# Read backwards from the number: at most two verbs, then a noun of people or households
+# (贫困人口减少【91.8万】), or of money (投入资金【2000万】). Backwards, each is one anchored match.
+_NOUN_BEFORE = re.compile(rf"(?:{_reversed(_CONTEXT.count_verbs)}){{0,2}}(?P<noun>{_reversed(_NOUNS)})")
+_MONEY_NOUN_BEFORE = re.compile(
+    rf"(?:{_reversed(_CONTEXT.count_verbs)}){{0,2}}(?P<noun>{_reversed(_CONTEXT.money_nouns)})"
+)
+# After the number: a phrase ending in 的 or a modifier (农村, 彝族), and such a noun.
+_NOUN_AFTER = re.compile(
+    rf"(?:[^{re.escape(_CLAUSE_ENDS)}0-9]{{0,8}}?的)?(?:{alternation(_CONTEXT.noun_modifiers)}|[{_CJK}]{{1,2}}族)??"
+    rf"(?P<noun>{alternation(_NOUNS)})"
+)
+_MONEY_NOUN_AFTER = re.compile(rf"的[{_CJK}]{{0,4}}?(?P<noun>{alternation(_CONTEXT.money_nouns)})")
+_MONEY_WORD = re.compile(alternation((*_CONTEXT.money_nouns, *_CONTEXT.money_verbs)))
+_SENTENCE_END = re.compile(char_class(_SENTENCE_ENDS))
+_LAST_SENTENCE_END = re.compile(rf"[\s\S]*{char_class(_SENTENCE_ENDS)}")
+_OF_WHICH = "其中"
+
+
+def _noun_before(pattern: re.Pattern[str], clause: str, at: int) -> tuple[str, int, int] | None:
+    """The noun ``pattern`` finds read backwards from the end of ``clause`` (at ``at``)."""
+    found = pattern.match(clause[::-1])
+    if found is None:
+        return None
+    end = len(clause) - found.start("noun")
+    return found.group("noun")[::-1], at + end - len(found.group("noun")), at + end
+
+
+def _unit_from_words(t: str, text: str, k: int, out: list[Mention], clause_at: int) -> tuple[Unit, Cue] | None:
+    """The unit a bare number's words give it, and the words that give it."""
+    m = out[k]
+    clause = t[clause_at : m.start]
+    found = _noun_before(_NOUN_BEFORE, clause, clause_at)
+    if found is not None:
+        return _NOUNS[found[0]], _cue("unit", text, found[1], found[2])
+    found = _noun_before(_MONEY_NOUN_BEFORE, clause, clause_at)
+    if found is not None:
+        return "CNY", _cue("unit", text, found[1], found[2])
+    reach = min(len(t), m.end + _REACH)
+    stop = _SENTENCE_END.search(t, m.end, reach)
+    sentence_end = reach if stop is None else stop.start()
+    after = _NOUN_AFTER.match(t, m.end, sentence_end)
+    if after is not None:
+        return _NOUNS[after.group("noun")], _cue("unit", text, after.start("noun"), after.end("noun"))
+    after = _MONEY_NOUN_AFTER.match(t, m.end, sentence_end)
+    if after is not None:
+        return "CNY", _cue("unit", text, after.start("noun"), after.end("noun"))
+    # The amounts of the same sentence: one the list or 其中 continues, one in 元.
+    last_end = _LAST_SENTENCE_END.match(t, max(0, m.start - 4 * _REACH), m.start)
+    sentence_at = 0 if last_end is None else last_end.end()
+    back = k - 1
+    while back >= 0 and out[back].kind != "quantity":
+        back -= 1
+    before = out[back] if back >= 0 and out[back].end > sentence_at else None
+    if (
+        before is not None
+        and before.figure is not None
+        and (before.figure.unit == "CNY" or (before.figure.unit in _NOUN_UNITS and before.figure.classifier is None))
+        and (_OF_WHICH in t[before.end : m.start] or t[clause_at - 1 : clause_at] == "、")
+    ):
+        return before.figure.unit, _cue("unit", text, before.start, before.end)
+    if _MONEY_WORD.search(clause):
+        siblings = [b for b in out[max(0, k - 3) : k + 4] if b is not m and b.kind == "quantity"]
+        for b in sorted(siblings, key=lambda b: abs(b.start - m.start)):
+            if sentence_at <= b.start and b.end <= sentence_end and _written_yuan(b):
+                return "CNY", _cue("unit", text, b.start, b.end)
+    return None
+
+
+def _written_yuan(m: Mention) -> bool:
+    return m.figure is not None and m.figure.unit == "CNY" and "unit" not in m.inferred
+
+
+def _place(cue: Cue) -> tuple[int, int]:
+    return cue.start, cue.end
+
+
+def _cue(field: str, text: str, start: int, end: int) -> Cue:
+    return Cue._trusted(field, start, end, text[start:end])
+
+
+# -- the pass ------------------------------------------------------------------------------
+
+
+def read_around(t: str, text: str, out: list[Mention]) -> list[Mention]:
+    """The mentions ``out`` of ``text`` (``t`` normalized), with what words give their figures.
+
+    Each quantity takes what the words around it in its clause give its figure (see the
+    module): the list is changed in place and returned.
+    """
+    # Most figures have no word before them that gives them anything: one pass over the text
+    # finds the words that may, and only the figure after each and the bare numbers (whose
+    # noun may say what they count) are looked at.
+    todo = {k for k, m in enumerate(out) if m.figure is not None and m.figure.unit == "number"}
+    n = len(out)
+    starts: list[int] | None = None
+    for mark in _TOKENS.finditer(t):
+        p = mark.start()
+        if starts is None:
+            starts = [m.start for m in out]
+        k = bisect_right(starts, p)
+        if k and out[k - 1].end > p:
+            continue  # a rate word written against its number (每户8万元): read already
+        while k < n and out[k].kind != "quantity":
+            k += 1
+        if k < n and out[k].start - p <= _REACH and _CLAUSE_END.search(t, p, out[k].start) is None:
+            todo.add(k)
+    for k in sorted(todo):
+        m = out[k]
+        figure = m.figure
+        if m.kind != "quantity" or figure is None:
+            continue
+        start = m.start
+        before = k - 1
+        while before >= 0 and out[before].kind != "quantity":
+            before -= 1
+        previous_end = out[before].end if before >= 0 else 0
+        lo = max(previous_end, start - _REACH)
+        unit: Unit = figure.unit
+        last_end = _LAST_CLAUSE_END.match(t, lo, start)
+        clause_at = lo if last_end is None else last_end.end()
+        cues: list[Cue] = []
+        if unit == "number":
+            found = _unit_from_words(t, text, k, out, clause_at)
+            if found is not None:
+                unit = found[0]
+                cues.append(found[1])
+        per: tuple[Per, ...] = figure.per
+        qualifier: Qualifier = figure.qualifier
+        if clause_at < start:
+            clause = t[clause_at:start]
+            places = None
+            if _SPACE.search(clause):
+                clause, places = _squeezed(clause, clause_at)
+            rates, hedge = _rates_and_hedge(t, clause, clause_at, places, unit in _SHARES)
+            added = [r for r in rates if r[0] not in per]
+            if added:
+                per = per_order([*per, *(r[0] for r in added)])
+                seen: set[tuple[int, int]] = set()
+                for _key, s, e in added:
+                    if (s, e) not in seen:
+                        seen.add((s, e))
+                        cues.append(_cue("per", text, s, e))
+            if hedge is not None and qualifier == "exact":
+                qualifier = hedge[0]
+                cues.append(_cue("qualifier", text, hedge[1], hedge[2]))
+        if cues:
+            if len(cues) > 1:
+                cues.sort(key=_place)
+            made = Figure._trusted(
+                figure.value,
+                unit,
+                qualifier,
+                figure.low,
+                figure.high,
+                per,
+                figure.classifier,
+                figure.terms,
+                figure.when,
+            )
+            out[k] = Mention._trusted(start, m.end, m.text, m.kind, made, tuple(cues), m.note)
+    return out
