@@ -174,6 +174,9 @@ class Context(NamedTuple):
     each_person: tuple[str, ...]
     #: Nouns that begin with a hedge word (最低生活保障).
     not_hedges: tuple[str, ...]
+    #: Nouns of people or households, by unit, that say what a bare number apart from them
+    #: counts (besides the units' own nouns).
+    count_nouns: dict[str, tuple[str, ...]]
     #: Verbs between a noun of people or households and its bare number.
     count_verbs: tuple[str, ...]
     #: Words between a bare number and such a noun (1200万农村群众).
@@ -371,7 +374,7 @@ def _groups(r: _Reader, entry: str, value: Any) -> tuple[tuple[tuple[str, ...], 
 def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
     entry = "context"
     fields = ("time_rates", "flows", "not_time_rate_after", "one_rates", "one_rate_then", "each_person", "not_hedges",
-              "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
+              "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
     v = r.obj(entry, value, {"about", *fields})
     for required in fields:
         if required not in v:
@@ -383,6 +386,11 @@ def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
             if key not in per:
                 raise r.fail(f"{entry}.{name}.{word}", f"{key!r} is no rate key")
             rates[name][r.text(f"{entry}.{name}", word, empty=False)] = key
+    nouns: dict[str, tuple[str, ...]] = {}
+    for unit, words in r.obj(f"{entry}.count_nouns", v["count_nouns"], set(v["count_nouns"])).items():
+        if unit not in ("person", "household"):
+            raise r.fail(f"{entry}.count_nouns.{unit}", "names people or households only")
+        nouns[unit] = r.words(f"{entry}.count_nouns.{unit}", words)
     letters = r.words(f"{entry}.not_time_rate_after", v["not_time_rate_after"])
     if any(len(letter) != 1 for letter in letters):
         raise r.fail(f"{entry}.not_time_rate_after", "lists letters, one character each")
@@ -394,6 +402,7 @@ def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
         r.words(f"{entry}.one_rate_then", v["one_rate_then"]),
         r.words(f"{entry}.each_person", v["each_person"]),
         r.words(f"{entry}.not_hedges", v["not_hedges"]),
+        nouns,
         r.words(f"{entry}.count_verbs", v["count_verbs"]),
         r.words(f"{entry}.noun_modifiers", v["noun_modifiers"]),
         r.words(f"{entry}.money_nouns", v["money_nouns"]),

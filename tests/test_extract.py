@@ -390,7 +390,7 @@ def test_a_long_run_of_magnitudes_is_passed_over() -> None:
          [("per", "月")]),
         ("每个深度贫困村安排资金50万元", "50万元", Figure(D(500000), unit="CNY", per=("village",)),
          [("per", "每个深度贫困村")]),
-        ("每名辅导员发放报酬3000元", "3000元", Figure(D(3000), unit="CNY", per=("person",)), [("per", "每名辅导员")]),
+        ("每名辅导员发放报酬3000元", "3000元", Figure(D(3000), unit="CNY", per=("person",)), [("per", "每名")]),
         ("每头母牛补助2000元", "2000元", Figure(D(2000), unit="CNY", per=("item",)), [("per", "每头")]),
         ("亩产干椒七八十斤", "七八十斤", Figure(unit="jin", qualifier="approx", low=D(70), high=D(80), per=("mu",)),
          [("per", "亩产")]),

@@ -75,6 +75,11 @@ _COMPOUNDS: dict[str, tuple[Per, ...]] = {w: keys for w, keys in RATE_WORDS.item
 _HEDGES = lex.ACROSS_QUALIFIERS
 
 
+def _gapped(letters: str) -> str:
+    """``letters`` as a pattern, each after a space or none."""
+    return "".join(f"{char_class(_SPACES)}?{re.escape(c)}" for c in letters)
+
+
 def _tokens() -> re.Pattern[str]:
     """Every rate word and hedge a clause may hold, each alternative led by a letter.
 
@@ -87,11 +92,12 @@ def _tokens() -> re.Pattern[str]:
     """
     flows = _any(_CONTEXT.flows)
     alternatives: dict[str, list[tuple[int, str]]] = {"每": [(0, "")]}
-    words = [(w, re.escape(w[1:])) for w in _COMPOUNDS if "均" not in w]
+    # A line break may leave a space inside a word (没超 过): the text is looked at with it.
+    words = [(w, _gapped(w[1:])) for w in _COMPOUNDS if "均" not in w]
     words += [("均", "")]
     words += [(w, f"{re.escape(w[1:])}(?={flows})") for w in _CONTEXT.time_rates]
     words += [(modal, "") for modal in _MODALS]
-    words += [(w, f"{re.escape(w[1:])}(?!的)") for w in _HEDGES]
+    words += [(w, f"{_gapped(w[1:])}(?!的)") for w in _HEDGES]
     for word, rest in words:
         alternatives.setdefault(word[0], []).append((len(word), rest))
     branches = []
@@ -135,11 +141,12 @@ _CLAUSE_END = re.compile(char_class(_CLAUSE_ENDS))
 # Everything up to the last clause end (greedy): where the clause before a figure begins.
 _LAST_CLAUSE_END = re.compile(rf"[\s\S]*{char_class(_CLAUSE_ENDS)}")
 _SPACE = re.compile(char_class(_SPACES))
-# After 每个, 每名, 每位: the noun of what each is, up to four letters before its last word.
+# After 每个: the noun of what each is, its last word saying whether a village (每个深度贫困
+# 村), a household or a person (每个管护员); anything else is an item (每个车间).
 _EACH_NOUN = re.compile(
-    rf"[{_CJK}]{{0,4}}?(?:(?P<village>村)|(?P<household>户)|(?P<person>{alternation(_CONTEXT.each_person)}))"
+    rf"[{_CJK}]{{0,4}}(?:(?P<village>村)|(?P<household>户)|(?P<person>{alternation(_CONTEXT.each_person)}))"
 )
-_EACH_OPEN = frozenset({"每个", "每名", "每位"})
+_EACH_OPEN = frozenset({"每个"})
 _WORD_OF: dict[str, Per] = {"village": "village", "household": "household", "person": "person"}
 # 的 and a noun between a hedge and the amount: the hedge is in a phrase of its own.
 _OF_A_NOUN = re.compile(rf"的[{_CJK}]")
@@ -221,6 +228,7 @@ def _rates_and_hedge(
 # -- units from the noun ----------------------------------------------------------------------
 
 _NOUNS: dict[str, Unit] = {w: u.unit for w, u in UNIT_WORDS.items() if u.noun}
+_NOUNS.update({w: cast(Unit, unit) for unit, words in _CONTEXT.count_nouns.items() for w in words})
 _NOUN_UNITS = frozenset(_NOUNS.values())
 
 
@@ -235,9 +243,10 @@ _NOUN_BEFORE = re.compile(rf"(?:{_reversed(_CONTEXT.count_verbs)}){{0,2}}(?P<nou
 _MONEY_NOUN_BEFORE = re.compile(
     rf"(?:{_reversed(_CONTEXT.count_verbs)}){{0,2}}(?P<noun>{_reversed(_CONTEXT.money_nouns)})"
 )
-# After the number: a phrase ending in 的 or a modifier (农村, 彝族), and such a noun.
+# After the number: a phrase ending in 的 or up to three modifiers (农村, 彝族, 无劳动能力),
+# and such a noun.
 _NOUN_AFTER = re.compile(
-    rf"(?:[^{re.escape(_CLAUSE_ENDS)}0-9]{{0,8}}?的)?(?:{alternation(_CONTEXT.noun_modifiers)}|[{_CJK}]{{1,2}}族)??"
+    rf"(?:[^{re.escape(_CLAUSE_ENDS)}0-9]{{0,8}}?的)?(?:(?:{alternation(_CONTEXT.noun_modifiers)}|[{_CJK}]{{1,2}}族)[或和及]?){{0,3}}?"
     rf"(?P<noun>{alternation(_NOUNS)})"
 )
 _MONEY_NOUN_AFTER = re.compile(rf"的[{_CJK}]{{0,4}}?(?P<noun>{alternation(_CONTEXT.money_nouns)})")
