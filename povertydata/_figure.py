@@ -400,13 +400,6 @@ class Mention:
             if cue.start < self.end and self.start < cue.end:
                 raise ValueError(f"the cue {cue.text!r} stands inside the mention {self.text!r}")
 
-    def __getattr__(self, name: str) -> Any:
-        # The reader's trusted constructor leaves cues and note unset where they are their
-        # defaults (most mentions): an unset slot reads as its default.
-        if name in _MENTION_DEFAULTS:
-            return _MENTION_DEFAULTS[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
     @property
     def inferred(self) -> tuple[str, ...]:
         """The fields of the figure that words outside ``text`` gave it.
@@ -436,10 +429,8 @@ class Mention:
         _mention_text(self, text)
         _mention_kind(self, kind)
         _mention_figure(self, figure)
-        if cues:
-            _mention_cues(self, cues)
-        if note is not None:
-            _mention_note(self, note)
+        _mention_cues(self, cues)
+        _mention_note(self, note)
         return self
 
 
@@ -457,7 +448,6 @@ _new = object.__new__
     _figure_terms,
     _figure_when,
 ) = (Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))
-_MENTION_DEFAULTS: dict[str, Any] = {"cues": (), "note": None}
 _cue_field, _cue_start, _cue_end, _cue_text = (Cue.__dict__[a.name].__set__ for a in attrs.fields(Cue))
 _mention_start, _mention_end, _mention_text, _mention_kind, _mention_figure, _mention_cues, _mention_note = (
     Mention.__dict__[a.name].__set__ for a in attrs.fields(Mention)

@@ -59,6 +59,8 @@ _CLAUSE_ENDS = "，,；;。：:、！!？?\n"
 _SENTENCE_ENDS = "。；;！!？?\n"
 # How far back a clause is looked at, at most: a rate word further off governs no amount.
 _REACH = 80
+# How far before the letter a rate word is found by it begins at most (一户人家能: 5 letters).
+_LOOK_BACK = 6
 _SPACES = " \u3000\xa0\t"
 _SHARES = frozenset({"percent", "percentage_point", "fold", "ratio"})
 _CJK = "\u4e00-\u9fff"
@@ -321,16 +323,17 @@ def _cue(field: str, text: str, start: int, end: int) -> Cue:
 # -- the pass ------------------------------------------------------------------------------
 
 
-def read_around(t: str, text: str, out: list[Mention]) -> list[Mention]:
+def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[Mention]:
     """The mentions ``out`` of ``text`` (``t`` normalized), with what words give their figures.
 
     Each quantity takes what the words around it in its clause give its figure (see the
-    module): the list is changed in place and returned.
+    module); ``bare`` are the places in ``out`` of the bare numbers. The list is changed in
+    place and returned.
     """
     # Most figures have no word before them that gives them anything: one pass over the text
-    # finds the words that may, and only the figure after each and the bare numbers (whose
-    # noun may say what they count) are looked at.
-    todo = {k for k, m in enumerate(out) if m.figure is not None and m.figure.unit == "number"}
+    # finds the words that may, and only the figure after each (from the first such word of
+    # its clause) and the bare numbers (whose noun may say what they count) are looked at.
+    firsts: dict[int, int] = {}
     n = len(out)
     starts: list[int] | None = None
     for mark in _TOKENS.finditer(t):
@@ -342,9 +345,9 @@ def read_around(t: str, text: str, out: list[Mention]) -> list[Mention]:
             continue  # a rate word written against its number (每户8万元): read already
         while k < n and out[k].kind != "quantity":
             k += 1
-        if k < n and out[k].start - p <= _REACH and _CLAUSE_END.search(t, p, out[k].start) is None:
-            todo.add(k)
-    for k in sorted(todo):
+        if k < n and k not in firsts and out[k].start - p <= _REACH and _CLAUSE_END.search(t, p, out[k].start) is None:
+            firsts[k] = p
+    for k in sorted({*bare, *firsts}) if bare else sorted(firsts):
         m = out[k]
         figure = m.figure
         if m.kind != "quantity" or figure is None:
@@ -354,24 +357,29 @@ def read_around(t: str, text: str, out: list[Mention]) -> list[Mention]:
         while before >= 0 and out[before].kind != "quantity":
             before -= 1
         previous_end = out[before].end if before >= 0 else 0
-        lo = max(previous_end, start - _REACH)
         unit: Unit = figure.unit
-        last_end = _LAST_CLAUSE_END.match(t, lo, start)
-        clause_at = lo if last_end is None else last_end.end()
         cues: list[Cue] = []
         if unit == "number":
-            found = _unit_from_words(t, text, k, out, clause_at)
+            lo = max(previous_end, start - _REACH)
+            last_end = _LAST_CLAUSE_END.match(t, lo, start)
+            found = _unit_from_words(t, text, k, out, lo if last_end is None else last_end.end())
             if found is not None:
                 unit = found[0]
                 cues.append(found[1])
         per: tuple[Per, ...] = figure.per
         qualifier: Qualifier = figure.qualifier
-        if clause_at < start:
-            clause = t[clause_at:start]
+        first = firsts.get(k)
+        if first is not None:
+            # From the first rate word or hedge of the clause, and the few letters before it
+            # that a compound (人均 is found by its 均) or 一户能 begins with.
+            lo = max(previous_end, first - _LOOK_BACK)
+            last_end = _LAST_CLAUSE_END.match(t, lo, first)
+            at = lo if last_end is None else last_end.end()
+            clause = t[at:start]
             places = None
             if _SPACE.search(clause):
-                clause, places = _squeezed(clause, clause_at)
-            rates, hedge = _rates_and_hedge(t, clause, clause_at, places, unit in _SHARES)
+                clause, places = _squeezed(clause, at)
+            rates, hedge = _rates_and_hedge(t, clause, at, places, unit in _SHARES)
             added = [r for r in rates if r[0] not in per]
             if added:
                 per = per_order([*per, *(r[0] for r in added)])

@@ -119,7 +119,8 @@ NOT_A_UNIT = re.compile(alternation(lex.NOT_A_UNIT_AFTER))
 NOT_A_UNIT_WORDS = lex.NOT_A_UNIT_AFTER
 #: Set phrases whose numerals state no amount (千家万户, 三番五次): passed over whole.
 IDIOM = re.compile(by_first_letter(lex.IDIOMS))
-#: Their first two letters: a quick look before the pattern's.
+#: Their first letters and first two letters: a quick look before the pattern's.
+IDIOM_FIRST = frozenset(w[0] for w in lex.IDIOMS)
 IDIOM_STARTS = frozenset(w[:2] for w in lex.IDIOMS)
 #: Words the sources name as measure words or units that the reader does not read after a
 #: number (点, 方, 分钟), with the reason: a number before one is a bare number with a note.
