@@ -28,6 +28,7 @@ from povertydata._schema import CATEGORY_KEY, LANGUAGE, REGION_ID, REPORT_ID, SC
 from povertydata.errors import DataError, ParseError
 from povertydata.model import (
     FIGURE_FIELDS,
+    FIGURE_SECTIONS,
     REGION_LEVELS,
     SECTIONS,
     Category,
@@ -666,7 +667,7 @@ class _Build:
                 first.setdefault(item.id, self.label_of(item))
         programs = {p.id: p for p in s["programs"]}
         errata = {e.id: e for e in s["errata"]}
-        for key in ("programs", "funds", "cohorts", "indicators"):
+        for key in ("programs", *FIGURE_SECTIONS):
             for item in s[key]:
                 label = self.label_of(item)
                 if item.region not in self.regions and item.region not in self.broken:
@@ -679,10 +680,10 @@ class _Build:
                     if program is None or program.report != item.report:
                         self.fail(label, item.id, f"program {item.program!r} is not a programme of this report",
                                   "program")  # fmt: skip
-        by_id = {x.id: x for key in ("funds", "cohorts", "indicators") for x in s[key]}
+        by_id = {x.id: x for key in FIGURE_SECTIONS for x in s[key]}
         # part_of names records of figures of the same report; the part/whole rules beyond
         # that (no self reference, no cycle, units that agree) belong with the relations code.
-        for key in ("funds", "cohorts", "indicators"):
+        for key in FIGURE_SECTIONS:
             for item in s[key]:
                 for i, whole in enumerate(item.part_of):
                     if whole in item.part_of[:i]:
@@ -742,7 +743,7 @@ class _Build:
 
     def check_exclusions(self) -> None:
         cited: dict[str, list[tuple[int, int]]] = {}
-        for key in ("funds", "cohorts", "indicators"):
+        for key in FIGURE_SECTIONS:
             for item in self.sections[key]:
                 cited.setdefault(item.report, []).extend((s.start, s.end) for s in item.spans if s.field is not None)
         seen: dict[str, list[tuple[int, int]]] = {}

@@ -95,7 +95,7 @@ def enums(kind: str, names: list[str]) -> dict[str, list[str]]:
         ("regions", "level"): model.REGION_LEVELS,
         ("errata", "kind"): model.ERRATUM_KINDS,
         ("checks", "kind"): model.CHECK_KINDS,
-        ("figure_records", "table"): ("funds", "cohorts", "indicators"),
+        ("figure_records", "table"): model.FIGURE_SECTIONS,
         ("check_operands", "role"): ("operand", "result"),
         ("check_operands", "field"): sorted({f for fields in model.FIGURE_FIELDS.values() for f in fields}),
     }

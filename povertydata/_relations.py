@@ -17,7 +17,7 @@ from typing import Any
 
 from povertydata._figure import Figure
 from povertydata.errors import DataError
-from povertydata.model import FIGURE_FIELDS, Check, Record
+from povertydata.model import FIGURE_FIELDS, FIGURE_SECTIONS, Check, Record
 
 __all__ = ["CycleError", "closure", "derived_checks", "figure_of", "pairs", "validate"]
 
@@ -136,7 +136,7 @@ def validate(sections: Mapping[str, Sequence[Any]], origin: Mapping[str, str]) -
         DataError: naming the file, the record and the field at fault.
 
     """
-    records: dict[str, Record] = {r.id: r for key in ("funds", "cohorts", "indicators") for r in sections.get(key, ())}
+    records: dict[str, Record] = {r.id: r for key in FIGURE_SECTIONS for r in sections.get(key, ())}
     for record in records.values():
         label = origin.get(record.id, "?")
         seen: set[str] = set()

@@ -40,7 +40,7 @@ from povertydata._figure import Figure, Mention
 from povertydata._loader import PROVISIONAL, _period_problem, folder_files, package_files, problems
 from povertydata._schema import REGION_ID, REPORT_ID, SCHEMA_REFS, schemas, text
 from povertydata.errors import DataError
-from povertydata.model import SECTIONS, Category, Region, Report
+from povertydata.model import FIGURE_SECTIONS, SECTIONS, Category, Region, Report
 from povertydata.sources import seed_bytes, seed_names, seed_sha256
 
 __all__ = ["anchor", "canonical", "data_files", "draft", "fmt", "occurrences", "settle", "validate"]
@@ -436,8 +436,8 @@ def _settled(item: dict[str, Any]) -> tuple[str, dict[str, Any]] | str:
         if not isinstance(spans, list) or len(spans) != 1 or not isinstance(spans[0], dict):
             return "one span"
         return "exclusions", {k: spans[0].get(k) for k in ("start", "end", "quote")} | {"reason": item["reason"]}
-    if section not in ("funds", "cohorts", "indicators"):
-        return "a section: funds, cohorts, indicators or exclusions"
+    if section not in FIGURE_SECTIONS:
+        return f"a section: {', '.join(FIGURE_SECTIONS)} or exclusions"
     old = next((k for k in ("amount", "households", "persons", "value") if k in item), None)
     if old is None:
         return "its figure"

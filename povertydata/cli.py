@@ -59,10 +59,11 @@ from typing import Any, NoReturn, TextIO
 from povertydata._cli_errors import EXIT, CommandError, InputError, OutputError, UsageError
 from povertydata._cli_output import Output, dumps, figure_json, record_json, table
 from povertydata.errors import DataError, ParseError
+from povertydata.model import FIGURE_SECTIONS
 
 __all__ = ["main"]
 
-KINDS = ("funds", "cohorts", "indicators")
+KINDS = FIGURE_SECTIONS
 
 # The error classes commands raise (kept under these names for the commands' modules).
 _UsageError = UsageError

@@ -38,6 +38,7 @@ __all__ = [
     "COHORT_STATUSES",
     "ERRATUM_KINDS",
     "FIGURE_FIELDS",
+    "FIGURE_SECTIONS",
     "FUND_KINDS",
     "FUND_SOURCES",
     "REGION_LEVELS",
@@ -446,3 +447,5 @@ FIGURE_FIELDS: dict[type, tuple[str, ...]] = {
     HouseholdCohort: ("households", "persons"),
     Indicator: ("value",),
 }
+#: The sections whose records hold figures, in file order (funds, cohorts, indicators).
+FIGURE_SECTIONS: tuple[str, ...] = tuple(key for key, cls in SECTIONS.items() if cls in FIGURE_FIELDS)

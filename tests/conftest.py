@@ -8,6 +8,21 @@ import pytest
 DATA = Path(__file__).parent / "data"
 
 
+def copy_data(tmp_path: Path) -> Path:
+    """A copy of the package's data folder (regions, categories, reports) under ``tmp_path``."""
+    from importlib import resources
+
+    source = resources.files("povertydata").joinpath("data")
+    target = tmp_path / "data"
+    (target / "reports").mkdir(parents=True)
+    for name in ("regions.json", "categories.json"):
+        (target / name).write_text(source.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+    for entry in source.joinpath("reports").iterdir():
+        if entry.name.endswith(".json"):
+            (target / "reports" / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
 def peer_cases(name: str) -> list[dict[str, object]]:
     with open(DATA / "peer-suites" / name, encoding="utf-8") as handle:
         cases: list[dict[str, object]] = json.load(handle)

@@ -226,6 +226,19 @@ def fund(
                 stage=stage, **fields)  # type: ignore[arg-type]  # fmt: skip
 
 
+def delingha_money() -> list[Fund]:
+    """Delingha's money as its report tells it: a loan and the part paid out, a planned
+    investment and the part invested so far, a third batch planned, a park fund given."""
+    return [
+        fund("loan", "23.2亿元", stage="done", kind="loan"),
+        fund("loan-paid", "4.5亿元", stage="done", part_of=("loan",)),
+        fund("investment", "20.52亿元", stage="planned", kind="invested"),
+        fund("invested", "6.94亿元", stage="done", part_of=("investment",)),
+        fund("batch-3", "2.1亿元", stage="planned", kind="invested"),
+        fund("park", "1500万元", stage="done"),
+    ]
+
+
 def cohort(
     slug: str,
     households: str | None = None,

@@ -14,6 +14,8 @@ import povertydata as pv
 from povertydata.catalog import load_dir
 from povertydata.model import period_years
 
+from conftest import copy_data
+
 
 def test_load_is_cached_and_typed() -> None:
     ds = pv.load()
@@ -88,18 +90,6 @@ def test_check_returns_one_result_per_check_with_numbers() -> None:
 # -- damaged data -----------------------------------------------------------------
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    source = resources.files("povertydata").joinpath("data")
-    target = tmp_path / "data"
-    (target / "reports").mkdir(parents=True)
-    for name in ("regions.json", "categories.json"):
-        (target / name).write_text(source.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
-    for entry in source.joinpath("reports").iterdir():
-        if entry.name.endswith(".json"):
-            (target / "reports" / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
-    return target
-
-
 def _edit(path: Path, change: Any) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
@@ -107,7 +97,7 @@ def _edit(path: Path, change: Any) -> None:
 
 
 def test_a_copy_of_the_data_loads_the_same(tmp_path: Path) -> None:
-    ds = load_dir(_copy_data(tmp_path))
+    ds = load_dir(copy_data(tmp_path))
     assert ds.funds == pv.load().funds
     assert ds.regions == pv.load().regions
 
@@ -217,7 +207,7 @@ def test_a_file_missing_from_the_installation_is_a_data_error(
     from povertydata import _loader
 
     installed = tmp_path / "povertydata"
-    shutil.copytree(_copy_data(tmp_path), installed / "data")
+    shutil.copytree(copy_data(tmp_path), installed / "data")
     shutil.rmtree(installed / "data" / missing) if missing == "reports" else (installed / "data" / missing).unlink()
     monkeypatch.setattr(_loader.resources, "files", lambda _package: installed)
     with pytest.raises(pv.DataError, match="cannot be read") as caught:

@@ -8,20 +8,12 @@ import povertydata as pv
 import povertydata.catalog
 from povertydata.cli import main
 
-from strategies import fund
+from strategies import delingha_money, fund
 
 
 def _dataset() -> pv.Dataset:
     """Two reports' money: Delingha's as its report tells it, and a report with a rate and a hedge."""
-    delingha = [
-        fund("loan", "23.2亿元", stage="done", kind="loan"),
-        fund("loan-paid", "4.5亿元", stage="done", part_of=("loan",)),
-        fund("investment", "20.52亿元", stage="planned", kind="invested"),
-        fund("invested", "6.94亿元", stage="done", part_of=("investment",)),
-        fund("batch-3", "2.1亿元", stage="planned", kind="invested"),
-        fund("park", "1500万元", stage="done"),
-        fund("houses", "3000万元", stage="underway"),
-    ]
+    delingha = [*delingha_money(), fund("houses", "3000万元", stage="underway")]
     other = [
         pv.Fund(id="u-2016/special", report="u-2016", region="150300", amount=pv.parse("超过1亿元"), kind="allocated"),
         pv.Fund(id="u-2016/per-household", report="u-2016", region="150300", amount=pv.parse("每户3万元"),

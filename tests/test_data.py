@@ -27,7 +27,7 @@ def test_there_are_five_reports_with_records() -> None:
 # hand, apart from the reader's own word lists, so that the two check each other.
 _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     # A rate per person may name the person by what they are: each leader (领导), team member (队员).
-    "per": {"person": ("人", "名", "位", "领导", "队员", "干部"), "household": ("户", "家"), "village": ("村",), "mu": ("亩",),
+    "per": {"person": ("人", "名", "位", "领导", "队员", "干部"), "household": ("户", "家"), "village": ("村",), "mu": ("亩",), "item": ("每个", "每座", "每处", "每项"),
             "year": ("年",), "month": ("月",), "day": ("天", "日")},
     "qualifier": {"at_least": ("至少", "不低于", "不少于", "以上"), "at_most": ("没超", "不超过", "最多", "前", "以内"),
                   "more_than": ("超过", "余", "多"), "approx": ("约", "左右"), "nearly": ("近",),

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import decimal
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -13,26 +12,15 @@ from povertydata._relations import CycleError, closure, derived_checks, pairs
 from povertydata.catalog import load_dir
 from povertydata.checks import Operand, evaluate
 
+from conftest import copy_data
 from strategies import cohort, fund, indicator
 
 D = decimal.Decimal
 DELINGHA = "delingha-2017"
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    source = resources.files("povertydata").joinpath("data")
-    target = tmp_path / "data"
-    (target / "reports").mkdir(parents=True)
-    for name in ("regions.json", "categories.json"):
-        (target / name).write_text(source.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
-    for entry in source.joinpath("reports").iterdir():
-        if entry.name.endswith(".json"):
-            (target / "reports" / entry.name).write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
-    return target
-
-
 def _edit_delingha(tmp_path: Path, change: Any) -> tuple[Path, Path]:
-    folder = _copy_data(tmp_path)
+    folder = copy_data(tmp_path)
     path = folder / "reports" / f"{DELINGHA}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     records = {r["id"].partition("/")[2]: r for key in ("funds", "cohorts", "indicators") for r in data[key]}

@@ -9,25 +9,14 @@ from hypothesis import strategies as st
 
 import povertydata as pv
 
-from strategies import cohort, fund, indicator, part_forests, summable_money
+from strategies import cohort, delingha_money, fund, indicator, part_forests, summable_money
 
 D = decimal.Decimal
 F = pv.Figure
 
 
 def _delingha() -> pv.Records[pv.Fund]:
-    """Delingha's money as the report tells it: a loan and the part paid out, a planned
-    investment and the part invested so far, a third batch planned, a park fund given."""
-    return pv.Records(
-        [
-            fund("loan", "23.2亿元", stage="done", kind="loan"),
-            fund("loan-paid", "4.5亿元", stage="done", part_of=("loan",)),
-            fund("investment", "20.52亿元", stage="planned", kind="invested"),
-            fund("invested", "6.94亿元", stage="done", part_of=("investment",)),
-            fund("batch-3", "2.1亿元", stage="planned", kind="invested"),
-            fund("park", "1500万元", stage="done"),
-        ]
-    )
+    return pv.Records(delingha_money())
 
 
 def test_the_naive_sum_counts_parts_twice_and_total_does_not() -> None:
