@@ -167,6 +167,8 @@ class Context(NamedTuple):
     flows: tuple[str, ...]
     #: Letters before a time rate word that make it no rate (全年, 今年, 6月).
     not_time_rate_after: frozenset[str]
+    #: 各村, 各户 … that open their clause as its subject: each village, each household.
+    subject_rates: dict[str, str]
     #: 一户, 一亩 … before one of ``one_rate_then``: each household, each mu.
     one_rates: dict[str, str]
     one_rate_then: tuple[str, ...]
@@ -373,14 +375,14 @@ def _groups(r: _Reader, entry: str, value: Any) -> tuple[tuple[tuple[str, ...], 
 
 def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
     entry = "context"
-    fields = ("time_rates", "flows", "not_time_rate_after", "one_rates", "one_rate_then", "each_person", "not_hedges",
-              "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
+    fields = ("time_rates", "flows", "not_time_rate_after", "subject_rates", "one_rates", "one_rate_then", "each_person",
+              "not_hedges", "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
     v = r.obj(entry, value, {"about", *fields})
     for required in fields:
         if required not in v:
             raise r.fail(entry, f"no {required!r}")
     rates: dict[str, dict[str, str]] = {}
-    for name in ("time_rates", "one_rates"):
+    for name in ("time_rates", "subject_rates", "one_rates"):
         rates[name] = {}
         for word, key in r.obj(f"{entry}.{name}", v[name], set(v[name])).items():
             if key not in per:
@@ -398,6 +400,7 @@ def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
         rates["time_rates"],
         r.words(f"{entry}.flows", v["flows"]),
         frozenset(letters),
+        rates["subject_rates"],
         rates["one_rates"],
         r.words(f"{entry}.one_rate_then", v["one_rate_then"]),
         r.words(f"{entry}.each_person", v["each_person"]),
@@ -644,6 +647,7 @@ def docs_tables(registry: Registry) -> dict[str, str]:
     per = ["| key | after 每 or / | compound words | `zh` | `en` |", "| --- | --- | --- | --- | --- |"]
     for key, p in registry.per.items():
         compounds = [w for w, keys in registry.rate_words.items() if key in keys]
+        compounds += [f"{w} (opening its clause)" for w, k in registry.context.subject_rates.items() if k == key]
         each = _cell(p.words)
         if p.measure_words_but is not None:
             each += f" and every other measure word of `count` but {_cell(p.measure_words_but)}"

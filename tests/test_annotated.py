@@ -106,24 +106,14 @@ _BEYOND_THE_CONTRACT = {
     "golmud-2017/key-village-fund": "8个重点贫困村有【50万元】: no rate word",
     "golmud-2017/industry-fund-other-villages": "其他34个行政村有【21.75万元】: no rate word",
     "qinghai-2017/mutual-aid-fund-per-village": "在1622个贫困村建立了【50万元】的互助金组织: no rate word",
-    "delingha-2017/pv-capacity-per-village-income": "各村享有【0.4MW】: 各 is no rate word of the contract",
-    # A list mark 、 or a second amount ends the binding of a rate word (the contract's
-    # limit); the records read the list as sharing the rate of its first item.
-    "qinghai-2017/living-allowance-new-dibao": "年人均2016元、【400元】",
-    "golmud-2017/units-per-leader-enterprise": "每名市级领导联系2个党政机关事业单位、【2个】企业",
-    "golmud-2017/insured-accident-disability": "每人意外伤害医疗2万元、意外伤害伤残【30万元】",
-    "golmud-2017/insured-accident-death": "…、意外身故【20万元】",
-    "golmud-2017/insured-illness-death": "…、疾病导致身故【5万元】",
-    "qianjiang-2015/households-per-district-leader": "每位区领导联系2个贫困村、结对帮扶【4户】",
     # The rate is the subject's, a noun (each leader, each member): no rate word.
-    "qianjiang-2015/households-per-division-leader": "部门处级领导结对帮扶【2户】",
+    "qianjiang-2015/households-per-division-leader": "每个区级部门帮扶1个贫困村、部门处级领导结对帮扶【2户】: "
+    "the list gives it the department's rate (per item)",
     "qianjiang-2015/households-per-staff-member": "职工和村干部分别结对帮扶【1户】",
     "qianjiang-2015/leader-visits-per-month": "联系村领导每个月至少到贫困村【1次】: per month, not per leader",
     "qianjiang-2015/division-leader-visits-per-month": "帮扶领导每个月至少到贫困村【2次】: per month",
     "qianjiang-2015/team-days-in-village-per-month": "驻村工作队员每个月至少在贫困村住【15天】: per month",
     "qinghai-2017/field-stays-per-year": "领导干部联系点…坚持【每年2至3次】: per year",
-    # 每 and a measure word is per item by the contract; the record has no rate.
-    "qianjiang-2015/villages-per-department": "每个区级部门帮扶【1个】贫困村: per item",
     # A rank is no mention at all.
     "qinghai-2017/relocation-national-rank": "位居全国前【5】位: a rank",
 }
@@ -160,8 +150,8 @@ def test_extract_reads_the_figures_of_the_five_reports() -> None:
 
 
 def test_extract_reads_the_rates_of_the_five_reports() -> None:
-    """Every record figure's rate is the one extract reads at its quote (94.4% of the 339
-    figures of the five reports), but those listed, each for its reason."""
+    """Every record figure's rate is the one extract reads at its quote (328 of the 339
+    figures of the five reports, 96.8%), but those listed, each for its reason."""
     apart, total = _rates()
     assert sorted(set(apart)) == sorted(_BEYOND_THE_CONTRACT), sorted(set(apart) ^ set(_BEYOND_THE_CONTRACT))
-    assert Decimal(total - len(apart)) / total >= Decimal("0.94")
+    assert Decimal(total - len(apart)) / total >= Decimal("0.967")

@@ -418,6 +418,10 @@ def test_a_long_run_of_magnitudes_is_passed_over() -> None:
         ("数以万计的彝族群众", "数以万计", Figure(D(10000), unit="person", qualifier="at_least"), [("unit", "群众")]),
         ("投入资金2000万", "2000万", Figure(D(20000000), unit="CNY"), [("unit", "资金")]),
         ("凑了三万五的启动资金", "三万五", Figure(D(35000), unit="CNY"), [("unit", "资金")]),
+        # 各村, 各户 opening a clause: each village, each household
+        ("项目建成后，各村享有0.4MW光伏项目的收益", "0.4MW", Figure(D("0.4"), unit="MW", per=("village",)),
+         [("per", "各村")]),
+        ("各贫困户补助2万元", "2万元", Figure(D(20000), unit="CNY", per=("household",)), [("per", "各贫困户")]),
     ],
 )  # fmt: skip
 def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: list[tuple[str, str]]) -> None:
@@ -434,7 +438,11 @@ def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: 
     [
         # a clause boundary, a list mark and a second amount end the binding
         ("每户补助2万元，另补助0.5万元", [("per", ("household",)), ("per", ())]),
-        ("每户发放仔猪2头、饲料200公斤", [("per", ("household",)), ("per", ())]),
+        ("每户发放仔猪2头，饲料200公斤", [("per", ("household",)), ("per", ())]),
+        # 各村 and 各户 are rate words only where they open their clause
+        ("深入各村开展巡回演出25场", [("per", ())]),
+        ("对贫困户、各村安排5万元", [("per", ())]),
+        ("各村增长12%", [("per", ())]),
         ("人均纯收入由2650元增加到11200元", [("per", ("person",)), ("per", ())]),
         ("每村安排50万元，其中30万元用于产业", [("per", ("village",)), ("per", ())]),
         # a sibling in 元 makes a bare number yuan, in the same sentence only
@@ -451,6 +459,42 @@ def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: 
 def test_the_binding_ends_where_the_contract_says(text: str, expected: list[tuple[str, object]]) -> None:
     figures = [m.figure for m in extract(text) if m.kind == "quantity"]
     assert [(name, getattr(f, name)) for (name, _), f in zip(expected, figures, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every later item of a 、-list with no rate word of its own takes the rate before it
+        ("每户发放仔猪2头、饲料200公斤", [("2头", ("household",), "每户"), ("200公斤", ("household",), "每户")]),
+        ("每亩补助现金1,200元、种苗造林费300元", [("1,200元", ("mu",), "每亩"), ("300元", ("mu",), "每亩")]),
+        ("每位区领导联系2个贫困村、结对帮扶4户贫困户", [("2个", ("person",), "每位"), ("4户", ("person",), "每位")]),
+        # the rate written against the first item (年人均2016元, 3000元/户) is the cue
+        ("年人均2016元、400元标准", [("年人均2016元", ("person", "year"), None), ("400元", ("person", "year"), "年人均")]),
+        ("3000元/户、2000元", [("3000元/户", ("household",), None), ("2000元", ("household",), "/户")]),
+        # an item with its own rate word keeps it, and the items after take the nearest
+        ("人均2万元、户均不超过8万元", [("人均2万元", ("person",), None), ("户均不超过8万元", ("household",), None)]),
+        ("每人每天津贴150元、每人医疗2万元、伤残30万元",
+         [("150元", ("person", "day"), "每人每天"), ("2万元", ("person",), "每人"), ("30万元", ("person",), "每人")]),
+        # a share takes only a time
+        ("人均收入5000元、增长12%", [("5000元", ("person",), "人均"), ("12%", (), None)]),
+        ("年均增长5%、8%", [("5%", ("year",), "年均"), ("8%", ("year",), "年均")]),
+        # the list ends at a clause boundary
+        ("每户补助2万元、3万元；4万元", [("2万元", ("household",), "每户"), ("3万元", ("household",), "每户"),
+                                          ("4万元", (), None)]),
+    ],
+)  # fmt: skip
+def test_a_list_shares_the_rate_of_the_item_before(
+    text: str, expected: list[tuple[str, tuple[str, ...], str | None]]
+) -> None:
+    found = [m for m in extract(text) if m.kind == "quantity"]
+    assert [(m.text, m.figure.per if m.figure else None) for m in found] == [(span, per) for span, per, _ in expected]
+    for m, (_, _, word) in zip(found, expected, strict=True):
+        cues = [c for c in m.cues if c.field == "per"]
+        # the cue is the rate word of the nearest item before that has one (None: written)
+        assert "".join(c.text for c in cues) == (word or "")
+        assert all(text[c.start : c.end] == c.text for c in cues)
+        if word:
+            assert all(text.rfind(word, 0, m.start) <= c.start < m.start for c in cues)
 
 
 @pytest.mark.parametrize(

@@ -671,9 +671,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     (
         "每户安排1～2名技术员、3-5名帮扶责任人，帮扶期限为三至五年。",
         [
-            # across words: 每户安排; the list mark 、 ends the binding.
+            # across words: 每户安排; the list shares the rate of its first item.
             ppl("1～2名", low=1, high=2, cls="名", per=("household",), inferred=("per",)),
-            ppl("3-5名", low=3, high=5, cls="名"),
+            ppl("3-5名", low=3, high=5, cls="名", per=("household",), inferred=("per",)),
             q("三至五年", unit="year_duration", low=3, high=5, cls="年"),
         ],
     ),
@@ -1000,12 +1000,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ),
     (
         "全县建成标准化养殖小区52个，年出栏肉牛2.5万头、肉羊18万只、家禽60万羽。",
-        # across words: 年出栏 binds the first amount; the list mark 、 ends the binding.
+        # across words: 年出栏 binds the first amount, and the list shares its rate.
         [
             n("52个", 52, "个"),
             n("2.5万头", 25000, "头", per=("year",), inferred=("per",)),
-            n("18万只", 180000, "只"),
-            n("60万羽", 600000, "羽"),
+            n("18万只", 180000, "只", per=("year",), inferred=("per",)),
+            n("60万羽", 600000, "羽", per=("year",), inferred=("per",)),
         ],
     ),
     (

@@ -9,8 +9,9 @@ rule and its limits):
   adverbs and the noun of what is paid: 每户补助【3万元】, 每村每年可增收【20万元】,
   户均年增收【1500元】, 人均可支配收入达到【12836元】. Rate words are 每 and a rate
   word (每户, 每人每年, 每个村, 每头, 每个管护员), the compounds (人均, 户均, 年均, 亩产),
-  年 and 月 before a noun or verb of flow (年收入, 年产, 月工资), and 一户, 一亩 … before
-  能 or 可 (一户能收入). Shares, multiples and points take only a time from them (年均增长
+  年 and 月 before a noun or verb of flow (年收入, 年产, 月工资), 一户, 一亩 … before
+  能 or 可 (一户能收入), and 各村, 各户 … where they open their clause as its subject
+  (项目建成后，各村享有【0.4MW】; not 深入各村开展演出25场). Shares, multiples and points take only a time from them (年均增长
   【11.2%】): a growth of a per-head income is no per-head amount.
 * **Hedges.** A hedge of the registry's ``across`` words governs the amount after it in
   its clause: 每户最高补助【5万元】 is at most, 不低于当地低保标准的【1.3倍】 at least.
@@ -26,7 +27,9 @@ rule and its limits):
 
 The binding ends at a clause boundary (，；。： and the list mark 、) and at another
 amount: each amount of 每户补助2万元，每人另补助0.5万元 has its own rate word, and in
-每村安排50万元，其中30万元用于… the 30万元 has none. Nothing is ever taken across a
+每村安排50万元，其中30万元用于… the 30万元 has none. But a list joined by 、 shares a
+rate: an item with no rate word of its own takes the rate of the item before it
+(每户发放仔猪2头、饲料【200公斤】, 年人均2016元、【400元】), up to the clause's end. Nothing is ever taken across a
 sentence end, and nothing written against the number is overridden. What was taken in is
 on the mention: :attr:`~povertydata.Mention.cues` give each word and the field it gave.
 """
@@ -99,6 +102,7 @@ def _tokens() -> re.Pattern[str]:
     words += [("均", "")]
     words += [(w, f"{re.escape(w[1:])}(?={flows})") for w in _CONTEXT.time_rates]
     words += [(modal, "") for modal in _MODALS]
+    words += [(w, _gapped(w[1:])) for w in _SUBJECTS]
     words += [(w, f"{_gapped(w[1:])}(?!的)") for w in _HEDGES]
     for word, rest in words:
         alternatives.setdefault(word[0], []).append((len(word), rest))
@@ -133,6 +137,10 @@ _MODALS = frozenset(w[-1] for w in _CONTEXT.one_rate_then)
 _ONE_BEFORE = re.compile(
     rf"(?P<one>{alternation(_CONTEXT.one_rates)})(?:{alternation({w[:-1] for w in _CONTEXT.one_rate_then if len(w) > 1})})?\Z"
 )
+# 各村, 各户: a rate where they open their clause (its subject), after one of these or at
+# the start of the text; not after the list mark (对贫困户、各村…: an object).
+_SUBJECTS = cast("dict[str, Per]", _CONTEXT.subject_rates)
+_OPENS_AFTER = frozenset(_CLAUSE_ENDS) - {"、"}
 _TOKENS = _tokens()
 _EACH = re.compile(alternation(EACH_WORDS))
 _NOT_TIME_AFTER = _CONTEXT.not_time_rate_after
@@ -140,6 +148,9 @@ _TIME_RATES = cast("dict[str, Per]", _CONTEXT.time_rates)
 _ONE_RATES = cast("dict[str, Per]", _CONTEXT.one_rates)
 _TIME_PER = lex.TIME_PER
 _CLAUSE_END = re.compile(char_class(_CLAUSE_ENDS))
+# A list of amounts joined by the list mark ends where a clause does.
+_LIST_MARK = "、"
+_LIST_END = re.compile(char_class(_CLAUSE_ENDS.replace(_LIST_MARK, "")))
 # Everything up to the last clause end (greedy): where the clause before a figure begins.
 _LAST_CLAUSE_END = re.compile(rf"[\s\S]*{char_class(_CLAUSE_ENDS)}")
 _SPACE = re.compile(char_class(_SPACES))
@@ -212,6 +223,10 @@ def _rates_and_hedge(
             keys, time_only = (_TIME_RATES[word],), True
         elif word in _ONE_RATES:
             keys, time_only = (_ONE_RATES[word],), True
+        elif word in _SUBJECTS:
+            if not _opens_clause(t, here):
+                continue  # 深入各村开展巡回演出: no rate
+            keys = (_SUBJECTS[word],)
         else:
             if any(t.startswith(noun, here) for noun in _CONTEXT.not_hedges):
                 continue  # 最低生活保障: a noun
@@ -225,6 +240,14 @@ def _rates_and_hedge(
         for k in keys:
             rates.append((k, here, end))
     return rates, hedge
+
+
+def _opens_clause(t: str, i: int) -> bool:
+    """Whether the word at ``i`` of ``t`` opens its clause: nothing but spaces before it."""
+    i -= 1
+    while i >= 0 and t[i] in _SPACES:
+        i -= 1
+    return i < 0 or t[i] in _OPENS_AFTER
 
 
 # -- units from the noun ----------------------------------------------------------------------
@@ -312,6 +335,31 @@ def _written_yuan(m: Mention) -> bool:
     return m.figure is not None and m.figure.unit == "CNY" and "unit" not in m.inferred
 
 
+def _item_rates(
+    t: str, m: Mention, given: list[tuple[Per, int, int]] | None, share: bool
+) -> list[tuple[Per, int, int]]:
+    """The rate keys of the list item ``m``, each with the span of the word that gives it.
+
+    ``given`` are those words gave it across words; else its rate is written against its
+    number (年人均2016元, 3000元/户), and the word is found in its text. For a ``share``
+    only the time keys.
+    """
+    figure = m.figure
+    if given is None:
+        if figure is None or not figure.per:
+            return []
+        written, _ = _rates_and_hedge(t, t[m.start : m.end], m.start, None, False)
+        given = [r for r in written if r[0] in figure.per]
+        found = {r[0] for r in given}
+        if any(key not in found for key in figure.per):
+            slash = t.rfind("/", m.start, m.end)
+            at = m.start if slash < 0 else slash
+            given += [(key, at, m.end) for key in figure.per if key not in found]
+    if share:
+        return [r for r in given if r[0] in _TIME_PER]
+    return given
+
+
 def _place(cue: Cue) -> tuple[int, int]:
     return cue.start, cue.end
 
@@ -347,7 +395,29 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
             k += 1
         if k < n and k not in firsts and out[k].start - p <= _REACH and _CLAUSE_END.search(t, p, out[k].start) is None:
             firsts[k] = p
-    for k in sorted({*bare, *firsts}) if bare else sorted(firsts):
+    # The items of a list after the list mark 、: each may take the rate of the one before.
+    follows: dict[int, int] = {}
+    mark_at = t.find(_LIST_MARK) if firsts or any(m.figure is not None and m.figure.per for m in out) else -1
+    while mark_at >= 0:
+        if starts is None:
+            starts = [m.start for m in out]
+        k = bisect_right(starts, mark_at)
+        before = k - 1
+        while before >= 0 and out[before].kind != "quantity":
+            before -= 1
+        while k < n and out[k].kind != "quantity":
+            k += 1
+        if (
+            before >= 0
+            and k < n
+            and k not in follows
+            and out[k].start - out[before].end <= _REACH
+            and _LIST_END.search(t, out[before].end, out[k].start) is None
+        ):
+            follows[k] = before
+        mark_at = t.find(_LIST_MARK, mark_at + 1)
+    given: dict[int, list[tuple[Per, int, int]]] = {}
+    for k in sorted({*bare, *firsts, *follows}):
         m = out[k]
         figure = m.figure
         if m.kind != "quantity" or figure is None:
@@ -380,6 +450,16 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
             if _SPACE.search(clause):
                 clause, places = _squeezed(clause, at)
             rates, hedge = _rates_and_hedge(t, clause, at, places, unit in _SHARES)
+            if hedge is not None and qualifier == "exact":
+                qualifier = hedge[0]
+                cues.append(_cue("qualifier", text, hedge[1], hedge[2]))
+        else:
+            rates = []
+        if not rates and not per and k in follows:
+            # An item of a list with no rate word of its own: the rate of the item before.
+            rates = _item_rates(t, out[follows[k]], given.get(follows[k]), unit in _SHARES)
+        if rates:
+            given[k] = rates
             added = [r for r in rates if r[0] not in per]
             if added:
                 per = per_order([*per, *(r[0] for r in added)])
@@ -388,9 +468,6 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
                     if (s, e) not in seen:
                         seen.add((s, e))
                         cues.append(_cue("per", text, s, e))
-            if hedge is not None and qualifier == "exact":
-                qualifier = hedge[0]
-                cues.append(_cue("qualifier", text, hedge[1], hedge[2]))
         if cues:
             if len(cues) > 1:
                 cues.sort(key=_place)
