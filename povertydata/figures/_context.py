@@ -117,13 +117,21 @@ def _tokens() -> re.Pattern[str]:
 _BACK = {w: w.index("均") for w in (w for w in RATE_WORDS if not w.startswith("每")) if "均" in w}
 
 
+# By how many letters before the 均 a compound begins: the compounds so written.
+_BACKS = sorted(set(_BACK.values()), reverse=True)
+_RANK = {w: (-len(w), place) for place, w in enumerate(_BACK)}
+_COMPOUND_AT = {back: re.compile(alternation(w for w, b in _BACK.items() if b == back)) for back in _BACKS}
+
+
 def _token_start(t: str, i: int, word: str) -> tuple[str, int] | None:
     """The rate word or hedge the match ``word`` at ``i`` of ``t`` belongs to, and its start."""
     if word == "均":
         best = None
-        for compound, back in _BACK.items():
-            if back <= i and t.startswith(compound, i - back) and (best is None or len(compound) > len(best)):
-                best = compound
+        for back in _BACKS:  # the longest compound whose 均 is this one, the registry's first
+            if back <= i:
+                found = _COMPOUND_AT[back].match(t, i - back)
+                if found is not None and (best is None or _RANK[found.group()] < _RANK[best]):
+                    best = found.group()
         return None if best is None else (best, i - _BACK[best])
     if word in _MODALS:
         one = _ONE_BEFORE.search(t, max(0, i - 6), i)
@@ -148,6 +156,7 @@ _TIME_RATES = cast("dict[str, Per]", _CONTEXT.time_rates)
 _ONE_RATES = cast("dict[str, Per]", _CONTEXT.one_rates)
 _TIME_PER = lex.TIME_PER
 _CLAUSE_END = re.compile(char_class(_CLAUSE_ENDS))
+_NOT_HEDGE = re.compile(alternation(_CONTEXT.not_hedges))
 # A list of amounts joined by the list mark ends where a clause does.
 _LIST_MARK = "、"
 _LIST_END = re.compile(char_class(_CLAUSE_ENDS.replace(_LIST_MARK, "")))
@@ -228,7 +237,7 @@ def _rates_and_hedge(
                 continue  # 深入各村开展巡回演出: no rate
             keys = (_SUBJECTS[word],)
         else:
-            if any(t.startswith(noun, here) for noun in _CONTEXT.not_hedges):
+            if _NOT_HEDGE.match(t, here) is not None:
                 continue  # 最低生活保障: a noun
             hedge = (_HEDGES[word], here, (at + j if places is None else places[j - 1] + 1))
             if _OF_A_NOUN.search(clause, j):
@@ -380,94 +389,119 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
     """
     # Most figures have no word before them that gives them anything: one pass over the text
     # finds the words that may, and only the figure after each (from the first such word of
-    # its clause) and the bare numbers (whose noun may say what they count) are looked at.
+    # its clause), the bare numbers (whose noun may say what they count) and the items of a
+    # list after one with a rate are looked at.
     firsts: dict[int, int] = {}
+    written: list[int] = []  # figures with a rate word written against the number
     n = len(out)
     starts: list[int] | None = None
+    # The words after the first of a clause, up to its figure, change nothing: passed over.
+    passed = k = 0
     for mark in _TOKENS.finditer(t):
         p = mark.start()
+        if p < passed:
+            continue
         if starts is None:
             starts = [m.start for m in out]
-        k = bisect_right(starts, p)
+        k = bisect_right(starts, p, k)
         if k and out[k - 1].end > p:
-            continue  # a rate word written against its number (每户8万元): read already
-        while k < n and out[k].kind != "quantity":
-            k += 1
-        if k < n and k not in firsts and out[k].start - p <= _REACH and _CLAUSE_END.search(t, p, out[k].start) is None:
-            firsts[k] = p
-    # The items of a list after the list mark 、: each may take the rate of the one before.
-    follows: dict[int, int] = {}
-    mark_at = t.find(_LIST_MARK) if firsts or any(m.figure is not None and m.figure.per for m in out) else -1
-    while mark_at >= 0:
+            figure = out[k - 1].figure
+            if figure is not None and figure.per:
+                written.append(k - 1)  # 每户8万元: read already, but a list after it may share it
+            continue
+        q = k
+        while q < n and out[q].kind != "quantity":
+            q += 1
+        if q < n and out[q].start - p <= _REACH and _CLAUSE_END.search(t, p, out[q].start) is None:
+            firsts[q] = p
+            passed = out[q].start
+    slash = t.find("/")
+    while slash >= 0:  # 3000元/户: a rate written after the number
         if starts is None:
             starts = [m.start for m in out]
-        k = bisect_right(starts, mark_at)
-        before = k - 1
-        while before >= 0 and out[before].kind != "quantity":
-            before -= 1
-        while k < n and out[k].kind != "quantity":
-            k += 1
-        if (
-            before >= 0
-            and k < n
-            and k not in follows
-            and out[k].start - out[before].end <= _REACH
-            and _LIST_END.search(t, out[before].end, out[k].start) is None
-        ):
-            follows[k] = before
-        mark_at = t.find(_LIST_MARK, mark_at + 1)
+        k = bisect_right(starts, slash) - 1
+        if k >= 0 and out[k].end > slash and (figure := out[k].figure) is not None and figure.per:
+            written.append(k)
+        slash = t.find("/", slash + 1)
+    if not firsts and not bare and not written:
+        return out
+    look = {*bare, *firsts, *written} if bare or written else firsts
     given: dict[int, list[tuple[Per, int, int]]] = {}
-    for k in sorted({*bare, *firsts, *follows}):
+    follows: dict[int, int] = {}
+    queue = sorted(look)
+    q = 0
+    while q < len(queue):
+        k = queue[q]
+        q += 1
         m = out[k]
         figure = m.figure
         if m.kind != "quantity" or figure is None:
             continue
         start = m.start
-        before = k - 1
-        while before >= 0 and out[before].kind != "quantity":
-            before -= 1
-        previous_end = out[before].end if before >= 0 else 0
         unit: Unit = figure.unit
-        cues: list[Cue] = []
-        if unit == "number":
-            lo = max(previous_end, start - _REACH)
-            last_end = _LAST_CLAUSE_END.match(t, lo, start)
-            found = _unit_from_words(t, text, k, out, lo if last_end is None else last_end.end())
-            if found is not None:
-                unit = found[0]
-                cues.append(found[1])
         per: tuple[Per, ...] = figure.per
         qualifier: Qualifier = figure.qualifier
+        cues: list[Cue] = []
+        rates: list[tuple[Per, int, int]] = []
         first = firsts.get(k)
-        if first is not None:
-            # From the first rate word or hedge of the clause, and the few letters before it
-            # that a compound (人均 is found by its 均) or 一户能 begins with.
-            lo = max(previous_end, first - _LOOK_BACK)
-            last_end = _LAST_CLAUSE_END.match(t, lo, first)
-            at = lo if last_end is None else last_end.end()
-            clause = t[at:start]
-            places = None
-            if _SPACE.search(clause):
-                clause, places = _squeezed(clause, at)
-            rates, hedge = _rates_and_hedge(t, clause, at, places, unit in _SHARES)
-            if hedge is not None and qualifier == "exact":
-                qualifier = hedge[0]
-                cues.append(_cue("qualifier", text, hedge[1], hedge[2]))
-        else:
-            rates = []
+        if unit == "number" or first is not None:
+            before = k - 1
+            while before >= 0 and out[before].kind != "quantity":
+                before -= 1
+            previous_end = out[before].end if before >= 0 else 0
+            if unit == "number":
+                lo = max(previous_end, start - _REACH)
+                last_end = _LAST_CLAUSE_END.match(t, lo, start)
+                found = _unit_from_words(t, text, k, out, lo if last_end is None else last_end.end())
+                if found is not None:
+                    unit = found[0]
+                    cues.append(found[1])
+            if first is not None:
+                # From the first rate word or hedge of the clause, and the few letters before it
+                # that a compound (人均 is found by its 均) or 一户能 begins with.
+                lo = max(previous_end, first - _LOOK_BACK)
+                last_end = _LAST_CLAUSE_END.match(t, lo, first)
+                at = lo if last_end is None else last_end.end()
+                clause = t[at:start]
+                places = None
+                if _SPACE.search(clause):
+                    clause, places = _squeezed(clause, at)
+                rates, hedge = _rates_and_hedge(t, clause, at, places, unit in _SHARES)
+                if hedge is not None and qualifier == "exact":
+                    qualifier = hedge[0]
+                    cues.append(_cue("qualifier", text, hedge[1], hedge[2]))
         if not rates and not per and k in follows:
             # An item of a list with no rate word of its own: the rate of the item before.
             rates = _item_rates(t, out[follows[k]], given.get(follows[k]), unit in _SHARES)
         if rates:
             given[k] = rates
-            added = [r for r in rates if r[0] not in per]
+            if per:
+                added = [r for r in rates if r[0] not in per]
+                if added:
+                    per = per_order([*per, *(r[0] for r in added)])
+            else:
+                added = rates
+                per = (rates[0][0],) if len(rates) == 1 else per_order([r[0] for r in rates])
             if added:
-                per = per_order([*per, *(r[0] for r in added)])
-                seen: set[tuple[int, int]] = set()
-                for _key, s, e in added:
-                    if (s, e) not in seen:
-                        seen.add((s, e))
-                        cues.append(_cue("per", text, s, e))
+                cues.append(_cue("per", text, added[0][1], added[0][2]))
+                for r in added[1:]:
+                    if cues[-1].start != r[1] or cues[-1].end != r[2]:
+                        cues.append(_cue("per", text, r[1], r[2]))
+        if rates or per:
+            # The next item of a list (after 、, before a clause ends) may share this rate.
+            after = k + 1
+            while after < n and out[after].kind != "quantity":
+                after += 1
+            if (
+                after < n
+                and after not in follows
+                and out[after].start - m.end <= _REACH
+                and _LIST_MARK in t[m.end : out[after].start]
+                and _LIST_END.search(t, m.end, out[after].start) is None
+            ):
+                follows[after] = k
+                if after not in look:
+                    queue.insert(q, after)
         if cues:
             if len(cues) > 1:
                 cues.sort(key=_place)
