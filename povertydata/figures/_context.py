@@ -52,6 +52,7 @@ from povertydata.figures._tables import (
     char_class,
     per_order,
 )
+from povertydata.numerals import CHINESE_CHARS
 
 __all__ = ["read_around"]
 
@@ -120,6 +121,8 @@ _BACK = {w: w.index("均") for w in (w for w in RATE_WORDS if not w.startswith("
 # By how many letters before the 均 a compound begins: the compounds so written.
 _BACKS = sorted(set(_BACK.values()), reverse=True)
 _RANK = {w: (-len(w), place) for place, w in enumerate(_BACK)}
+# The letters a number ends with: a word after one begins after the number, not inside it.
+_NUMBER_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
 _COMPOUND_AT = {back: re.compile(alternation(w for w, b in _BACK.items() if b == back)) for back in _BACKS}
 
 
@@ -128,7 +131,8 @@ def _token_start(t: str, i: int, word: str) -> tuple[str, int] | None:
     if word == "均":
         best = None
         for back in _BACKS:  # the longest compound whose 均 is this one, the registry's first
-            if back <= i:
+            # The 年 of 2017年人均 is the year's: a compound never begins inside a number.
+            if back <= i and not (i - back > 0 and t[i - back - 1] in _NUMBER_LETTERS):
                 found = _COMPOUND_AT[back].match(t, i - back)
                 if found is not None and (best is None or _RANK[found.group()] < _RANK[best]):
                     best = found.group()
