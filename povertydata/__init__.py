@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from povertydata.checks import CheckResult
     from povertydata.corpus import extract_table
     from povertydata.errors import DataError, ParseError
-    from povertydata.figures import Figure, Mention, extract, parse
+    from povertydata.figures import Cue, Figure, Mention, extract, parse
     from povertydata.formatting import format
     from povertydata.frames import parse_many
     from povertydata.model import (
@@ -40,6 +40,7 @@ __all__ = [
     "Check",
     "CheckResult",
     "CitedFigure",
+    "Cue",
     "DataError",
     "Dataset",
     "Erratum",
@@ -74,6 +75,7 @@ _MODEL_NAMES = (
 _HOMES: dict[str, str] = {
     "DataError": "povertydata.errors",
     "ParseError": "povertydata.errors",
+    "Cue": "povertydata.figures",
     "Figure": "povertydata.figures",
     "Mention": "povertydata.figures",
     "extract": "povertydata.figures",

@@ -65,7 +65,7 @@ def bounds(figure: Figure | None) -> Bounds:
         low, high = figure.low, figure.high
     elif figure.value is not None:
         low = high = figure.value
-    else:  # 几十万: an amount, but none the text pins down
+    else:  # 若干: an amount, but none the text pins down
         return Bounds(_ZERO, None)
     q = figure.qualifier
     if q in LOWER:

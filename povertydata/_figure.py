@@ -25,7 +25,20 @@ from povertydata.numerals import EXACT, tidy
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["KINDS", "PER_KEYS", "QUALIFIERS", "UNITS", "Figure", "Kind", "Mention", "Per", "Qualifier", "Unit"]
+__all__ = [
+    "INFERABLE",
+    "KINDS",
+    "PER_KEYS",
+    "QUALIFIERS",
+    "UNITS",
+    "Cue",
+    "Figure",
+    "Kind",
+    "Mention",
+    "Per",
+    "Qualifier",
+    "Unit",
+]
 
 _REGISTRY = load()
 #: Every unit key a figure may carry: the registry's units, then its currencies (ISO 4217).
@@ -287,6 +300,60 @@ def _kind(_instance: object, _attribute: attrs.Attribute[Any], value: object) ->
 _kind.options = KINDS  # type: ignore[attr-defined]  # read by the schema
 
 
+#: The fields of a figure that words outside a mention's text may give it, in the order
+#: :attr:`Mention.inferred` lists them.
+INFERABLE: tuple[str, ...] = ("per", "unit", "qualifier")
+
+
+def _field(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in INFERABLE:
+        raise ValueError(f"a cue gives one of the fields {INFERABLE}, not {value!r}")
+
+
+@attrs.frozen
+class Cue:
+    """A word outside a mention's text that gives its figure a field.
+
+    In 每户补助3至5万元 the mention is 3至5万元 and its rate comes from 每户: a cue with
+    ``field="per"``, the span of 每户 and its text. Offsets are code points of the same
+    text as the mention's.
+
+    Attributes:
+        field: The figure's field the word gives: ``"per"``, ``"unit"`` or ``"qualifier"``.
+        start: Code-point offset of the word in the text.
+        end: Offset one past it.
+        text: The word as written.
+
+    Raises:
+        ValueError: for a field no word gives, or a span that does not fit its text.
+
+    """
+
+    field: str = attrs.field(validator=_field)
+    start: int
+    end: int
+    text: str
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start < self.end or len(self.text) != self.end - self.start:
+            raise ValueError(f"the span [{self.start}, {self.end}) does not fit the text {self.text!r}")
+
+    @classmethod
+    def _trusted(cls, field: str, start: int, end: int, text: str) -> Cue:
+        """A cue made without the checks, for the reader."""
+        self = _new(cls)
+        _cue_field(self, field)
+        _cue_start(self, start)
+        _cue_end(self, end)
+        _cue_text(self, text)
+        return self
+
+
+def _cues(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple or not all(isinstance(c, Cue) for c in value):
+        raise TypeError(f"cues must be a tuple of Cue, not {value!r}")
+
+
 @attrs.frozen
 class Mention:
     """A figure, year, date or name found in running text by :func:`extract`.
@@ -296,11 +363,18 @@ class Mention:
         end: Offset one past the last character (``text[start:end]``).
         text: The mention as written: ``source[start:end]``.
         kind: ``"quantity"``, ``"year"``, ``"date"`` or ``"name"``.
-        figure: The figure read from ``text``; ``None`` for a name.
+        figure: The figure read from ``text`` and the words around it; ``None`` for a name.
+            ``parse(text)`` gives the same figure but for the fields in :attr:`inferred`.
+        cues: The words outside ``text`` that gave the figure a field, in the order they
+            stand: a rate word across a verb (每户补助3万元), a noun naming what a bare
+            number counts (贫困人口745万), a hedge before a verb (每户最高补助5万元).
+        note: A remark on the reading, where the text leaves it open: a number followed by
+            a word that may be a measure word the reader does not read (12点, 5000方).
 
     Raises:
-        ValueError: for a span that does not fit its text, or a figure that does not fit
-            the kind (a name has none; a year's unit is ``year``, a date's ``date``).
+        ValueError: for a span that does not fit its text, a figure that does not fit
+            the kind (a name has none; a year's unit is ``year``, a date's ``date``), or
+            cues on what is no quantity.
 
     """
 
@@ -309,6 +383,8 @@ class Mention:
     text: str
     kind: Kind = attrs.field(validator=_kind)
     figure: Figure | None
+    cues: tuple[Cue, ...] = attrs.field(default=(), validator=_cues)
+    note: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.start < self.end or len(self.text) != self.end - self.start:
@@ -318,9 +394,34 @@ class Mention:
         got = unit if unit in _CALENDAR or unit is None else "quantity"
         if got != expected:
             raise ValueError(f"a {self.kind} mention cannot carry the figure {self.figure!r}")
+        if self.cues and self.kind != "quantity":
+            raise ValueError(f"a {self.kind} mention takes nothing from the words around it")
+        for cue in self.cues:
+            if cue.start < self.end and self.start < cue.end:
+                raise ValueError(f"the cue {cue.text!r} stands inside the mention {self.text!r}")
+
+    @property
+    def inferred(self) -> tuple[str, ...]:
+        """The fields of the figure that words outside ``text`` gave it.
+
+        ``("per",)`` for 每户补助【3万元】; in the order ``per``, ``unit``, ``qualifier``.
+        """
+        if not self.cues:
+            return ()
+        fields = {cue.field for cue in self.cues}
+        return tuple(f for f in INFERABLE if f in fields)
 
     @classmethod
-    def _trusted(cls, start: int, end: int, text: str, kind: Kind, figure: Figure | None) -> Mention:
+    def _trusted(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: Kind,
+        figure: Figure | None,
+        cues: tuple[Cue, ...] = (),
+        note: str | None = None,
+    ) -> Mention:
         """A mention made without the checks, for the reader's hot loop."""
         self = _new(cls)
         _mention_start(self, start)
@@ -328,6 +429,8 @@ class Mention:
         _mention_text(self, text)
         _mention_kind(self, kind)
         _mention_figure(self, figure)
+        _mention_cues(self, cues)
+        _mention_note(self, note)
         return self
 
 
@@ -345,6 +448,7 @@ _new = object.__new__
     _figure_terms,
     _figure_when,
 ) = (Figure.__dict__[a.name].__set__ for a in attrs.fields(Figure))
-_mention_start, _mention_end, _mention_text, _mention_kind, _mention_figure = (
+_cue_field, _cue_start, _cue_end, _cue_text = (Cue.__dict__[a.name].__set__ for a in attrs.fields(Cue))
+_mention_start, _mention_end, _mention_text, _mention_kind, _mention_figure, _mention_cues, _mention_note = (
     Mention.__dict__[a.name].__set__ for a in attrs.fields(Mention)
 )

@@ -14,12 +14,15 @@ from povertydata._registry import load
 from povertydata._vocabulary import Per, Qualifier, Unit
 
 __all__ = [
+    "ACROSS_QUALIFIERS",
     "AFTER_DURATION",
     "BARE_MAGNITUDE_PREFIXES",
     "CLASSIFIERS",
     "CONDITIONAL_UNITS",
+    "CONTEXT",
     "CURRENCIES",
     "HUNDREDTHS",
+    "IDIOMS",
     "INFIX_QUALIFIERS",
     "MONEY_UNITS",
     "NOT_A_UNIT_AFTER",
@@ -32,6 +35,7 @@ __all__ = [
     "TENTHS",
     "TIME_PER",
     "UNITS",
+    "UNREAD",
     "WEAKEST_QUALIFIERS",
     "YUAN",
     "UnitWord",
@@ -80,6 +84,13 @@ TENTHS: tuple[str, ...] = _REGISTRY.currencies["CNY"].tenths
 HUNDREDTHS: tuple[str, ...] = _REGISTRY.currencies["CNY"].hundredths
 #: Words the reader does not take as a unit (三成员, 80年代): see the registry.
 NOT_A_UNIT_AFTER: tuple[str, ...] = _REGISTRY.not_units
+#: Set phrases whose numerals state no amount (千家万户, 三番五次).
+IDIOMS: tuple[str, ...] = _REGISTRY.idioms
+#: Measure words and units of the sources the reader does not read after a number, with
+#: the reason: a number before one is a bare number whose mention says so.
+UNREAD: dict[str, str] = _REGISTRY.measure_words.unread
+#: The words outside a figure's text the reader takes into it.
+CONTEXT = _REGISTRY.context
 
 #: Qualifier words written before the number, by key.
 PREFIX_QUALIFIERS: dict[str, Qualifier] = {
@@ -101,11 +112,23 @@ AFTER_DURATION = frozenset(w for q in _REGISTRY.qualifiers.values() for w in (*q
 BARE_MAGNITUDE_PREFIXES: dict[str, Qualifier] = {
     w: cast(Qualifier, q.key) for q in _REGISTRY.qualifiers.values() for w in q.before_magnitude
 }
+#: Qualifier words that hedge the amount they govern across words in its clause (每户最高
+#: 补助5万元), by key.
+ACROSS_QUALIFIERS: dict[str, Qualifier] = {
+    w: cast(Qualifier, q.key) for q in _REGISTRY.qualifiers.values() for w in q.across
+}
 #: Hedges that a more precise qualifier on the same number overrides.
 WEAKEST_QUALIFIERS = frozenset(q.key for q in _REGISTRY.qualifiers.values() if q.weakest)
 
-#: Rate words after 每 (每户, 每个村) and after a slash (/户), by rate key.
+#: Rate words after 每 (每户, 每个村) and after a slash (/户), by rate key: a rate key's own
+#: words, and for the one that takes measure words (每头, 每套: item) every measure word no
+#: other rate key has, but those it names.
 PER_WORDS: dict[str, Per] = {w: cast(Per, p.key) for p in _REGISTRY.per.values() for w in p.words}
+for _p in _REGISTRY.per.values():
+    if _p.measure_words_but is not None:
+        for _w in CLASSIFIERS:
+            if _w not in PER_WORDS and _w not in _p.measure_words_but:
+                PER_WORDS[_w] = cast(Per, _p.key)
 #: Rate keys that are spans of time (written second in /人·年).
 TIME_PER = frozenset(p.key for p in _REGISTRY.per.values() if p.time)
 #: Compound rate words written before a number: 年人均2500元.

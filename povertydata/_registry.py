@@ -28,7 +28,9 @@ from povertydata.errors import DataError
 
 __all__ = [
     "FILE",
+    "Context",
     "CurrencySpec",
+    "MeasureWords",
     "PerSpec",
     "QualifierSpec",
     "Registry",
@@ -118,6 +120,9 @@ class QualifierSpec(NamedTuple):
     en: str
     #: A hedge that a more precise qualifier on the same number overrides (约20余次).
     weakest: bool
+    #: Words of ``before`` that hedge the amount they govern across words in its clause
+    #: (每户最高补助5万元: the 5万元 is at most).
+    across: tuple[str, ...] = ()
 
 
 class PerSpec(NamedTuple):
@@ -134,6 +139,53 @@ class PerSpec(NamedTuple):
     define: str | None
     #: A span of time (year, month …) rather than a counted entity.
     time: bool
+    #: Also every measure word of the ``count`` unit that no other rate key has, but these
+    #: (每头 and 每套 are per item, 每次 is not); None where the rate key takes no measure word.
+    measure_words_but: tuple[str, ...] | None = None
+
+
+class MeasureWords(NamedTuple):
+    """Where the measure words of the ``count`` unit come from, and what the reader leaves out."""
+
+    #: The sources of the list, with their licences.
+    sources: tuple[str, ...]
+    #: Measure words the reports use that no source names.
+    added: tuple[str, ...]
+    #: Words of the sources not read after a number, each with the reason: a number before
+    #: one is a bare number whose mention says so. A unit that names one of these words
+    #: (a unit key added for 毫升) reads it as that unit.
+    unread: dict[str, str]
+    #: Words of the sources that are no measure word of a count, in groups with a reason.
+    left_out: tuple[tuple[tuple[str, ...], str], ...]
+
+
+class Context(NamedTuple):
+    """The words outside a figure's text the reader takes into it (see the registry's ``about``)."""
+
+    #: Rate words before a noun or verb of flow (年收入): the word and its rate key.
+    time_rates: dict[str, str]
+    flows: tuple[str, ...]
+    #: Letters before a time rate word that make it no rate (全年, 今年, 6月).
+    not_time_rate_after: frozenset[str]
+    #: 各村, 各户 … that open their clause as its subject: each village, each household.
+    subject_rates: dict[str, str]
+    #: 一户, 一亩 … before one of ``one_rate_then``: each household, each mu.
+    one_rates: dict[str, str]
+    one_rate_then: tuple[str, ...]
+    #: What a noun after 每个 ends in when it names a person (每个管护员).
+    each_person: tuple[str, ...]
+    #: Nouns that begin with a hedge word (最低生活保障).
+    not_hedges: tuple[str, ...]
+    #: Nouns of people or households, by unit, that say what a bare number apart from them
+    #: counts (besides the units' own nouns).
+    count_nouns: dict[str, tuple[str, ...]]
+    #: Verbs between a noun of people or households and its bare number.
+    count_verbs: tuple[str, ...]
+    #: Words between a bare number and such a noun (1200万农村群众).
+    noun_modifiers: tuple[str, ...]
+    #: What makes a bare number yuan.
+    money_nouns: tuple[str, ...]
+    money_verbs: tuple[str, ...]
 
 
 class Registry(NamedTuple):
@@ -150,6 +202,10 @@ class Registry(NamedTuple):
     kinds: tuple[str, ...]
     #: Simplified characters of the measure words and their traditional forms.
     traditional: dict[str, str]
+    measure_words: MeasureWords
+    context: Context
+    #: Set phrases whose numerals state no amount (千家万户, 三番五次).
+    idioms: tuple[str, ...]
 
     @property
     def unit_keys(self) -> tuple[str, ...]:
@@ -217,9 +273,11 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
     top = r.obj(
         "(the file)",
         raw,
-        {"about", "units", "currencies", "qualifiers", "per", "rate_words", "not_units", "kinds", "traditional"},
-    )
-    for section in ("units", "currencies", "qualifiers", "per", "rate_words", "not_units", "kinds"):
+        {"about", "units", "currencies", "qualifiers", "per", "rate_words", "not_units", "idioms", "measure_words",
+         "context", "kinds", "traditional"},
+    )  # fmt: skip
+    for section in ("units", "currencies", "qualifiers", "per", "rate_words", "not_units", "idioms", "measure_words",
+                    "context", "kinds"):  # fmt: skip
         if section not in top:
             raise r.fail("(the file)", f"no {section!r} section")
     units = {key: _unit(r, key, value) for key, value in r.obj("units", top["units"], set(top["units"])).items()}
@@ -256,11 +314,103 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
     for simplified, form in traditional.items():
         if len(simplified) != 1 or not isinstance(form, str) or len(form) != 1:
             raise r.fail(f"traditional.{simplified}", "maps one character to one character")
+    for key, spec in per.items():
+        for word in spec.measure_words_but or ():
+            if not any(w.word == word and w.classifier for w in units["count"].words):
+                raise r.fail(f"per.{key}.measure_words_but", f"{word!r} is no measure word of units.count")
     registry = Registry(
-        units, currencies, qualifiers, per, rate_words, r.words("not_units", top["not_units"]), kinds, dict(traditional)
+        units,
+        currencies,
+        qualifiers,
+        per,
+        rate_words,
+        r.words("not_units", top["not_units"]),
+        kinds,
+        dict(traditional),
+        _measure_words(r, top["measure_words"], units),
+        _context(r, top["context"], per),
+        r.words("idioms", top["idioms"]),
     )
     _check_words(r, registry)
     return registry
+
+
+def _measure_words(r: _Reader, value: Any, units: dict[str, UnitSpec]) -> MeasureWords:
+    entry = "measure_words"
+    v = r.obj(entry, value, {"about", "sources", "added", "unread", "left_out"})
+    for required in ("sources", "added", "unread", "left_out"):
+        if required not in v:
+            raise r.fail(entry, f"no {required!r}")
+    sources = r.words(f"{entry}.sources", v["sources"])
+    if not sources:
+        raise r.fail(f"{entry}.sources", "names no source")
+    counted = {w.word for w in units["count"].words if w.classifier}
+    added = r.words(f"{entry}.added", v["added"])
+    for word in added:
+        if word not in counted:
+            raise r.fail(f"{entry}.added", f"{word!r} is no measure word of units.count")
+    unread: dict[str, str] = {}
+    for words, why in _groups(r, f"{entry}.unread", v["unread"]):
+        for word in words:
+            if word in unread:
+                raise r.fail(f"{entry}.unread", f"lists the word {word!r} twice")
+            unread[word] = why
+    return MeasureWords(sources, added, unread, _groups(r, f"{entry}.left_out", v["left_out"]))
+
+
+def _groups(r: _Reader, entry: str, value: Any) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A list of ``{"words": [...], "why": "..."}`` groups."""
+    if not isinstance(value, list):
+        raise r.fail(entry, "must be a list of groups")
+    found: list[tuple[tuple[str, ...], str]] = []
+    for n, group in enumerate(value):
+        where = f"{entry}[{n}]"
+        g = r.obj(where, group, {"words", "why"})
+        words = r.words(where, g.get("words"))
+        if not words or "why" not in g:
+            raise r.fail(where, "needs words and why")
+        found.append((words, r.text(f"{where}.why", g["why"], empty=False)))
+    return tuple(found)
+
+
+def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
+    entry = "context"
+    fields = ("time_rates", "flows", "not_time_rate_after", "subject_rates", "one_rates", "one_rate_then", "each_person",
+              "not_hedges", "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
+    v = r.obj(entry, value, {"about", *fields})
+    for required in fields:
+        if required not in v:
+            raise r.fail(entry, f"no {required!r}")
+    rates: dict[str, dict[str, str]] = {}
+    for name in ("time_rates", "subject_rates", "one_rates"):
+        rates[name] = {}
+        for word, key in r.obj(f"{entry}.{name}", v[name], set(v[name])).items():
+            if key not in per:
+                raise r.fail(f"{entry}.{name}.{word}", f"{key!r} is no rate key")
+            rates[name][r.text(f"{entry}.{name}", word, empty=False)] = key
+    nouns: dict[str, tuple[str, ...]] = {}
+    for unit, words in r.obj(f"{entry}.count_nouns", v["count_nouns"], set(v["count_nouns"])).items():
+        if unit not in ("person", "household"):
+            raise r.fail(f"{entry}.count_nouns.{unit}", "names people or households only")
+        nouns[unit] = r.words(f"{entry}.count_nouns.{unit}", words)
+    letters = r.words(f"{entry}.not_time_rate_after", v["not_time_rate_after"])
+    if any(len(letter) != 1 for letter in letters):
+        raise r.fail(f"{entry}.not_time_rate_after", "lists letters, one character each")
+    return Context(
+        rates["time_rates"],
+        r.words(f"{entry}.flows", v["flows"]),
+        frozenset(letters),
+        rates["subject_rates"],
+        rates["one_rates"],
+        r.words(f"{entry}.one_rate_then", v["one_rate_then"]),
+        r.words(f"{entry}.each_person", v["each_person"]),
+        r.words(f"{entry}.not_hedges", v["not_hedges"]),
+        nouns,
+        r.words(f"{entry}.count_verbs", v["count_verbs"]),
+        r.words(f"{entry}.noun_modifiers", v["noun_modifiers"]),
+        r.words(f"{entry}.money_nouns", v["money_nouns"]),
+        r.words(f"{entry}.money_verbs", v["money_verbs"]),
+    )
 
 
 def _unit(r: _Reader, key: str, value: Any) -> UnitSpec:
@@ -343,7 +493,7 @@ def _qualifier(r: _Reader, key: str, value: Any) -> QualifierSpec:
     entry = f"qualifiers.{key}"
     if not _KEY.fullmatch(key):
         raise r.fail(entry, "a qualifier key is a letter followed by letters, digits or _")
-    fields = {"before", "between", "after", "after_duration", "before_magnitude", "zh", "zh_hant", "zh_after",
+    fields = {"before", "between", "after", "after_duration", "before_magnitude", "across", "zh", "zh_hant", "zh_after",
               "zh_hant_after", "en", "weakest"}  # fmt: skip
     v = r.obj(entry, value, fields)
     if "en" not in v:
@@ -361,7 +511,11 @@ def _qualifier(r: _Reader, key: str, value: Any) -> QualifierSpec:
         r.text(f"{entry}.zh_hant_after", v.get("zh_hant_after", "")),
         r.text(f"{entry}.en", v["en"]),
         r.flag(f"{entry}.weakest", v.get("weakest", False)),
+        r.words(f"{entry}.across", v.get("across")),
     )
+    for word in spec.across:
+        if word not in spec.before:
+            raise r.fail(f"{entry}.across", f"{word!r} is not one of the words written before the number")
     if key != "exact" and not ((spec.zh or spec.zh_after) and (spec.zh_hant or spec.zh_hant_after) and spec.en):
         raise r.fail(entry, "needs a Chinese form (zh or zh_after), a traditional one and an English one")
     return spec
@@ -371,7 +525,7 @@ def _per(r: _Reader, key: str, value: Any) -> PerSpec:
     entry = f"per.{key}"
     if not _KEY.fullmatch(key):
         raise r.fail(entry, "a rate key is a letter followed by letters, digits or _")
-    v = r.obj(entry, value, {"words", "zh", "zh_hant", "en", "pint", "define", "time", "note"})
+    v = r.obj(entry, value, {"words", "measure_words_but", "zh", "zh_hant", "en", "pint", "define", "time", "note"})
     for required in ("words", "zh", "zh_hant", "en", "pint"):
         if required not in v:
             raise r.fail(entry, f"no {required!r}")
@@ -390,6 +544,7 @@ def _per(r: _Reader, key: str, value: Any) -> PerSpec:
         r.text(f"{entry}.pint", v["pint"], empty=False),
         define,
         r.flag(f"{entry}.time", v.get("time", False)),
+        None if "measure_words_but" not in v else r.words(f"{entry}.measure_words_but", v["measure_words_but"]),
     )
 
 
@@ -492,12 +647,28 @@ def docs_tables(registry: Registry) -> dict[str, str]:
     per = ["| key | after 每 or / | compound words | `zh` | `en` |", "| --- | --- | --- | --- | --- |"]
     for key, p in registry.per.items():
         compounds = [w for w, keys in registry.rate_words.items() if key in keys]
-        per.append(f"| `{key}` | {_cell(p.words)} | {_cell(compounds)} | 每{p.zh} | per {p.en} |")
+        compounds += [f"{w} (opening its clause)" for w, k in registry.context.subject_rates.items() if k == key]
+        each = _cell(p.words)
+        if p.measure_words_but is not None:
+            each += f" and every other measure word of `count` but {_cell(p.measure_words_but)}"
+        per.append(f"| `{key}` | {each} | {_cell(compounds)} | 每{p.zh} | per {p.en} |")
+    sources = registry.measure_words
+    unread = ["| words | why the reader does not read them after a number |", "| --- | --- |"]
+    groups: dict[str, list[str]] = {}
+    for word, why in sources.unread.items():
+        groups.setdefault(why, []).append(word)
+    unread += [f"| {_cell(words)} | {why} |" for why, words in groups.items()]
+    left_out = ["| words | why they are no measure word of a count |", "| --- | --- |"]
+    left_out += [f"| {_cell(words)} | {why} |" for words, why in sources.left_out]
     return {
         "units": "\n".join(rows),
         "currencies": "\n".join(money),
         "qualifiers": "\n".join(quals),
         "per": "\n".join(per),
+        "sources": "\n".join(f"- {source}" for source in sources.sources)
+        + f"\n- Measure words the reports use that neither names: {_cell(sources.added)}.",
+        "unread": "\n".join(unread),
+        "left_out": "\n".join(left_out),
     }
 
 

@@ -294,7 +294,15 @@ def _provisional(report: str, region: str, period: str | None, text: str, m: Men
         field: converter.unstructure(m.figure),
         "region": region,
         "period": period,
-        "spans": [{"field": field, "start": m.start, "end": m.end, "quote": m.text}],
+        "spans": [
+            {
+                "field": field,
+                "start": m.start,
+                "end": m.end,
+                "quote": m.text,
+                **({"added": list(m.inferred)} if m.inferred else {}),
+            }
+        ],
         "context": _sentence(text, m.start, m.end),
     }
 

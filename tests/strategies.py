@@ -638,7 +638,8 @@ def amounts(draw: st.DrawFn) -> Written:
     )
     article = n.chinese and n.one_letter and n.value == 1 and word.unit not in ("fold", "percentage_point")
     congress = n.chinese and word.word in ("届", "次")  # 十二届人大六次会议
-    return Written(text, figure, extractable=not (article or congress))
+    grade = word.word == "级" and value < 10  # 二级危房: a grade, no count
+    return Written(text, figure, extractable=not (article or congress or grade))
 
 
 def _spaced(draw: st.DrawFn, separator: str) -> str:
@@ -682,7 +683,7 @@ def ranges(draw: st.DrawFn) -> Written:
         extractable = not (chinese and word.word in ("届", "次"))
     low, high = _tidy(low * word.scale), _tidy(high * word.scale)
     figure = Figure(unit=word.unit, low=low, high=high, classifier=word.classifier)  # type: ignore[arg-type]
-    return Written(text, figure, extractable)
+    return Written(text, figure, extractable and not (word.word == "级" and high < 10))
 
 
 def _borrowed_low(low: Decimal, one_letter: bool, high: _Number) -> Decimal | None:
@@ -792,16 +793,23 @@ def calendar(draw: st.DrawFn) -> Written:
     return Written(f"{m}月{d}日至{d2}日", Figure(unit="date", when=f"--{m:02d}-{d:02d}/--{m:02d}-{d2:02d}"))
 
 
+# What each vague head says, by the contract's table: 几 or 数 before a magnitude is 2 to 9
+# of it, 十几 11 to 19, 二十几 21 to 29 (written out here, apart from the reader).
+_VAGUE = {
+    "几十": (20, 90), "数十": (20, 90), "几百": (200, 900), "数百": (200, 900), "几千": (2000, 9000),
+    "数千": (2000, 9000), "几万": (20000, 90000), "数万": (20000, 90000), "几十万": (200000, 900000),
+    "数百万": (2000000, 9000000), "十几": (11, 19), "二十几": (21, 29),
+}  # fmt: skip
+
+
 @st.composite
 def vague(draw: st.DrawFn) -> Written:
-    """An amount no digit states: 几十万元, 数百家, 十几个 (hedged, no value)."""
-    head = draw(
-        st.sampled_from(
-            ["几十", "数十", "几百", "数百", "几千", "数千", "几万", "数万", "几十万", "数百万", "十几", "二十几"]
-        )
-    )
+    """An amount no digit states: 几十万元, 数百家, 十几个 (hedged, with the bounds it names)."""
+    head = draw(st.sampled_from(sorted(_VAGUE)))
     word = draw(st.sampled_from([w for w in _WORDS if not w.noun and not w.latin and w.word[0] not in "十百千万亿"]))
-    return Written(head + word.word, Figure(unit=word.unit, qualifier="approx", classifier=word.classifier))  # type: ignore[arg-type]
+    low, high = (_tidy(Decimal(n) * word.scale) for n in _VAGUE[head])
+    figure = Figure(unit=word.unit, qualifier="approx", low=low, high=high, classifier=word.classifier)  # type: ignore[arg-type]
+    return Written(head + word.word, figure)
 
 
 #: Every kind of written figure, with its independently computed figure.

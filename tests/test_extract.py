@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from povertydata import Figure, Mention, ParseError, extract, parse
 
+from scoring import as_written
 from strategies import any_text, report_text
 
 D = Decimal
@@ -60,12 +61,13 @@ def test_reads_a_report_sentence() -> None:
         ("截至11月底,累计解决", [("11月底", "date")]),
         ("2014—2015年脱贫户", [("2014—2015年", "year")]),
         # names, not quantities
-        ("“十三五”脱贫攻坚规划", [("十三五", "name")]),
-        ("“五个一批”政策举措", [("五个一批", "name")]),
+        # a name in quotes keeps them, as every quoted slogan does (“六个精准”)
+        ("“十三五”脱贫攻坚规划", [("“十三五”", "name")]),
+        ("“五个一批”政策举措", [("“五个一批”", "name")]),
         ('推行"530"小额贷款', [('"530"', "name")]),
         ("建立“24121”帮扶制度", [("“24121”", "name")]),
-        ("“1+8+10”脱贫攻坚政策体系", [("1+8+10", "name")]),
-        ("“5+2”医疗救助政策", [("5+2", "name")]),
+        ("“1+8+10”脱贫攻坚政策体系", [("“1+8+10”", "name")]),
+        ("“5+2”医疗救助政策", [("“5+2”", "name")]),
         ("开展了“453”挂图作战", [("“453”", "name")]),
         ("以“五个精准”为着力点", [("“五个精准”", "name")]),
         # not mentions at all
@@ -89,8 +91,8 @@ def test_extract(text: str, expected: list[tuple[str, str]]) -> None:
     ("text", "expected"),
     [
         # policy bundles with letters are names, like 1+8+10
-        ("“3+X”产业模式和“1+N”帮扶机制", [("3+X", "name"), ("1+N", "name")]),
-        ("实行“1+1+N”结对帮扶", [("1+1+N", "name")]),
+        ("“3+X”产业模式和“1+N”帮扶机制", [("“3+X”", "name"), ("“1+N”", "name")]),
+        ("实行“1+1+N”结对帮扶", [("“1+1+N”", "name")]),
         # numbers inside Latin names are no figures
         ("新建4A级景区、5G基站和10kV线路", []),
         ("受COVID-19和2019-nCoV影响", []),
@@ -103,7 +105,15 @@ def test_extract(text: str, expected: list[tuple[str, str]]) -> None:
             "千余名党员，万余名群众，近千户贫困户，上百个村",
             [("千余名", "quantity"), ("万余名", "quantity"), ("近千户", "quantity"), ("上百个", "quantity")],
         ),
-        ("千村万户、千万不能、线上千人培训、成千上万", []),
+        ("千村万户、千万不能、线上千人培训、千家万户、三番五次、四面八方", []),
+        # 成千上万 says "at least thousands": a figure (the least it names)
+        ("成千上万", [("成千上万", "quantity")]),
+        # a grade (二级危房, 1级残疾) is no count; 2,556级 steps are
+        ("二级危房、1-2级残疾人、台阶2,556级", [("2,556级", "quantity")]),
+        # numerals in place names are no figure
+        ("六盘水市、七台河市、三门峡市、五家渠市", []),
+        # 10千伏 names a class of power line, as 10kV does
+        ("新建10千伏线路35公里", [("35公里", "quantity")]),
         # runs of months and days are dates; 12月至2019年3月 names a year only at its end
         ("今年1-9月，全县", [("1-9月", "date")]),
         ("12月至2019年3月", [("12月", "date"), ("2019年3月", "date")]),
@@ -127,7 +137,10 @@ def test_extract_report_forms(text: str, expected: list[tuple[str, str]]) -> Non
     ("text", "figure"),
     [
         ("全市七成以上的贫困人口", Figure(D(70), unit="percent", qualifier="at_least", classifier="成")),
-        ("每个村配备三四个网格员", Figure(unit="count", qualifier="approx", low=D(3), high=D(4), classifier="个")),
+        (
+            "每个村配备三四个网格员",
+            Figure(unit="count", qualifier="approx", low=D(3), high=D(4), per=("village",), classifier="个"),
+        ),
         ("近1/3的贫困人口", Figure(unit="percent", qualifier="nearly", terms=(D(1), D(3)))),
         ("千分之三的农户", Figure(D("0.3"), unit="percent", terms=(D(3), D(1000)))),
         ("实现百分之百全覆盖", Figure(D(100), unit="percent")),
@@ -142,7 +155,7 @@ def test_extract_report_forms(text: str, expected: list[tuple[str, str]]) -> Non
 def test_extract_reads_the_figure(text: str, figure: Figure) -> None:
     (mention,) = extract(text)
     assert mention.figure == figure
-    assert parse(mention.text) == figure
+    assert parse(mention.text) == as_written(mention)
 
 
 def test_a_section_number_keeps_no_qualifier() -> None:
@@ -228,7 +241,7 @@ def _check_mentions(text: str, mentions: list[Mention]) -> None:
         else:
             assert m.figure is not None
             assert m.figure._problems() is None, m
-            assert parse(m.text) == m.figure, m
+            assert as_written(m) == parse(m.text), m
             for name in ("value", "low", "high"):
                 value = getattr(m.figure, name)
                 assert value is None or type(value) is Decimal
@@ -291,11 +304,13 @@ def test_fast_path_reads_figures_with_words_around_them_as_the_full_reader_does(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 余 and 多 after a number hedge it with or without a unit after them
-        ("共有贫困户1000多，其中", [("1000多", Figure(D(1000), qualifier="more_than"))]),
+        # 余 and 多 after a number hedge it with or without a unit after them (the noun
+        # before it says what it counts)
+        ("共有贫困户1000多，其中", [("1000多", Figure(D(1000), unit="household", qualifier="more_than"))]),
+        ("共有1000多，其中", [("1000多", Figure(D(1000), qualifier="more_than"))]),
         # 度 is a kilowatt-hour only after 电 (or 电量); elsewhere running text means something
         # else by it (degrees), and the figure is passed over
-        ("年发电120万度，", [("120万度", Figure(D(1200000), unit="kWh"))]),
+        ("年发电120万度，", [("120万度", Figure(D(1200000), unit="kWh", per=("year",)))]),
         ("发电量约3度", [("约3度", Figure(D(3), unit="kWh", qualifier="approx"))]),
         ("120万度电", [("120万度电", Figure(D(1200000), unit="kWh"))]),
         ("气温25度", []),
@@ -321,7 +336,7 @@ def test_a_long_run_of_dashes_after_a_number_is_passed_over() -> None:
         ("共3户 ~5户", "3户 ~5户", Figure(unit="household", low=D(3), high=D(5), classifier="户")),
         ("发放4份 至5份", "4份 至5份", Figure(unit="count", low=D(4), high=D(5), classifier="份")),
         # a lone 一 or a digit equal to the high end's opens a range
-        ("每户补助一到三万元", "一到三万元", Figure(unit="CNY", low=D(10000), high=D(30000))),
+        ("补助一到三万元", "一到三万元", Figure(unit="CNY", low=D(10000), high=D(30000))),
         ("一至两万元", "一至两万元", Figure(unit="CNY", low=D(10000), high=D(20000))),
         ("二至二十亿元", "二至二十亿元", Figure(unit="CNY", low=D(200000000), high=D(2000000000))),
         ("四到四十万元", "四到四十万元", Figure(unit="CNY", low=D(40000), high=D(400000))),
@@ -356,3 +371,150 @@ def test_the_callers_decimal_context_changes_no_mention() -> None:
 def test_a_long_run_of_magnitudes_is_passed_over() -> None:
     assert extract("共" + "1万" * 986 + "元") == []
     assert extract("一万" * 50000) == []
+
+
+# -- reading across words: what words outside a mention's text give its figure ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "figure", "cues"),
+    [
+        # a rate word governs the amount after it in its clause, across verbs and nouns
+        ("每户补助3至5万元", "3至5万元", Figure(unit="CNY", low=D(30000), high=D(50000), per=("household",)),
+         [("per", "每户")]),
+        ("每村每年可增收20万元", "20万元", Figure(D(200000), unit="CNY", per=("village", "year")),
+         [("per", "每村"), ("per", "每年")]),
+        ("户均年增收1500元", "1500元", Figure(D(1500), unit="CNY", per=("household", "year")),
+         [("per", "户均"), ("per", "年")]),
+        ("月工资不低于800元", "不低于800元", Figure(D(800), unit="CNY", qualifier="at_least", per=("month",)),
+         [("per", "月")]),
+        ("每个深度贫困村安排资金50万元", "50万元", Figure(D(500000), unit="CNY", per=("village",)),
+         [("per", "每个深度贫困村")]),
+        ("每名辅导员发放报酬3000元", "3000元", Figure(D(3000), unit="CNY", per=("person",)), [("per", "每名")]),
+        ("每头母牛补助2000元", "2000元", Figure(D(2000), unit="CNY", per=("item",)), [("per", "每头")]),
+        ("亩产干椒七八十斤", "七八十斤", Figure(unit="jin", qualifier="approx", low=D(70), high=D(80), per=("mu",)),
+         [("per", "亩产")]),
+        ("一户能收入三四万元", "三四万元", Figure(unit="CNY", qualifier="approx", low=D(30000), high=D(40000),
+                                                   per=("household",)), [("per", "一户")]),
+        # a share takes only a time: a growth of a per-head income is no per-head amount
+        ("人均收入年均增长11.2%", "11.2%", Figure(D("11.2"), unit="percent", per=("year",)), [("per", "年均")]),
+        ("人均可支配收入翻了一番", "翻了一番", Figure(D(2), unit="fold"), []),
+        # a hedge before the verb governs the amount after it
+        ("每户最高补助5万元", "5万元", Figure(D(50000), unit="CNY", qualifier="at_most", per=("household",)),
+         [("per", "每户"), ("qualifier", "最高")]),
+        ("不低于当地低保标准的1.3倍", "1.3倍", Figure(D("1.3"), unit="fold", qualifier="at_least"),
+         [("qualifier", "不低于")]),
+        # but not one that stands in a phrase of its own, nor a noun that begins with one
+        ("最高的村达到86万元", "86万元", Figure(D(860000), unit="CNY"), []),
+        ("不超过标准的家庭补助2000元", "2000元", Figure(D(2000), unit="CNY"), []),
+        ("最低生活保障标准为450元", "450元", Figure(D(450), unit="CNY"), []),
+        # a line break's space inside a rate word (每人每 天)
+        ("每人每 天住院津贴150元", "150元", Figure(D(150), unit="CNY", per=("person", "day")),
+         [("per", "每人"), ("per", "每 天")]),
+        # units from the noun: before, after, 的 between, verbs between
+        ("贫困人口减少91.8万", "91.8万", Figure(D(918000), unit="person"), [("unit", "贫困人口")]),
+        ("减少贫困户2.1万", "2.1万", Figure(D(21000), unit="household"), [("unit", "贫困户")]),
+        ("12万无劳动能力的贫困人口", "12万", Figure(D(120000), unit="person"), [("unit", "贫困人口")]),
+        ("数以万计的彝族群众", "数以万计", Figure(D(10000), unit="person", qualifier="at_least"), [("unit", "群众")]),
+        ("投入资金2000万", "2000万", Figure(D(20000000), unit="CNY"), [("unit", "资金")]),
+        ("凑了三万五的启动资金", "三万五", Figure(D(35000), unit="CNY"), [("unit", "资金")]),
+        # 各村, 各户 opening a clause: each village, each household
+        ("项目建成后，各村享有0.4MW光伏项目的收益", "0.4MW", Figure(D("0.4"), unit="MW", per=("village",)),
+         [("per", "各村")]),
+        ("各贫困户补助2万元", "2万元", Figure(D(20000), unit="CNY", per=("household",)), [("per", "各贫困户")]),
+    ],
+)  # fmt: skip
+def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: list[tuple[str, str]]) -> None:
+    (mention,) = [m for m in extract(text) if m.kind == "quantity"]
+    assert (mention.text, mention.figure) == (span, figure)
+    assert [(c.field, c.text) for c in mention.cues] == cues
+    assert all(text[c.start : c.end] == c.text for c in mention.cues)
+    assert mention.inferred == tuple(f for f in ("per", "unit", "qualifier") if f in {c[0] for c in cues})
+    assert parse(span) == as_written(mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause boundary, a list mark and a second amount end the binding
+        ("每户补助2万元，另补助0.5万元", [("per", ("household",)), ("per", ())]),
+        ("每户发放仔猪2头，饲料200公斤", [("per", ("household",)), ("per", ())]),
+        # 各村 and 各户 are rate words only where they open their clause
+        ("深入各村开展巡回演出25场", [("per", ())]),
+        ("对贫困户、各村安排5万元", [("per", ())]),
+        ("各村增长12%", [("per", ())]),
+        ("人均纯收入由2650元增加到11200元", [("per", ("person",)), ("per", ())]),
+        ("每村安排50万元，其中30万元用于产业", [("per", ("village",)), ("per", ())]),
+        # a sibling in 元 makes a bare number yuan, in the same sentence only
+        ("每户再补助2万，每人再补助3000元", [("unit", "CNY"), ("unit", "CNY")]),
+        ("每户再补助2万。每人再补助3000元", [("unit", "number"), ("unit", "CNY")]),
+        # after 其中 and a list mark, the unit of the noun-counted amount before
+        ("现有贫困人口21.6万，其中因病致贫的4.3万、因残致贫的1.8万", [("unit", "person")] * 3),
+        # a written unit is never overridden
+        ("贫困人口3000户", [("unit", "household")]),
+        # 全年, 今年, a year before 收入 make no rate
+        ("全年收入3000元，今年收入2000元，2019年收入1000元", [("per", ())] * 3),
+        # the 年 of a year is no rate word: 2017年人均 is per person, 全县年人均 per person-year
+        ("2017年人均可支配收入达到5000元", [("per", ("person",))]),
+        ("全县年人均可支配收入达到5000元", [("per", ("person", "year"))]),
+        ("2019年户均增收3000元", [("per", ("household",))]),
+    ],
+)
+def test_the_binding_ends_where_the_contract_says(text: str, expected: list[tuple[str, object]]) -> None:
+    figures = [m.figure for m in extract(text) if m.kind == "quantity"]
+    assert [(name, getattr(f, name)) for (name, _), f in zip(expected, figures, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every later item of a 、-list with no rate word of its own takes the rate before it
+        ("每户发放仔猪2头、饲料200公斤", [("2头", ("household",), "每户"), ("200公斤", ("household",), "每户")]),
+        ("每亩补助现金1,200元、种苗造林费300元", [("1,200元", ("mu",), "每亩"), ("300元", ("mu",), "每亩")]),
+        ("每位区领导联系2个贫困村、结对帮扶4户贫困户", [("2个", ("person",), "每位"), ("4户", ("person",), "每位")]),
+        # the rate written against the first item (年人均2016元, 3000元/户) is the cue
+        ("年人均2016元、400元标准", [("年人均2016元", ("person", "year"), None), ("400元", ("person", "year"), "年人均")]),
+        ("3000元/户、2000元", [("3000元/户", ("household",), None), ("2000元", ("household",), "/户")]),
+        # an item with its own rate word keeps it, and the items after take the nearest
+        ("人均2万元、户均不超过8万元", [("人均2万元", ("person",), None), ("户均不超过8万元", ("household",), None)]),
+        ("每人每天津贴150元、每人医疗2万元、伤残30万元",
+         [("150元", ("person", "day"), "每人每天"), ("2万元", ("person",), "每人"), ("30万元", ("person",), "每人")]),
+        # a share takes only a time
+        ("人均收入5000元、增长12%", [("5000元", ("person",), "人均"), ("12%", (), None)]),
+        ("年均增长5%、8%", [("5%", ("year",), "年均"), ("8%", ("year",), "年均")]),
+        # the list ends at a clause boundary
+        ("每户补助2万元、3万元；4万元", [("2万元", ("household",), "每户"), ("3万元", ("household",), "每户"),
+                                          ("4万元", (), None)]),
+    ],
+)  # fmt: skip
+def test_a_list_shares_the_rate_of_the_item_before(
+    text: str, expected: list[tuple[str, tuple[str, ...], str | None]]
+) -> None:
+    found = [m for m in extract(text) if m.kind == "quantity"]
+    assert [(m.text, m.figure.per if m.figure else None) for m in found] == [(span, per) for span, per, _ in expected]
+    for m, (_, _, word) in zip(found, expected, strict=True):
+        cues = [c for c in m.cues if c.field == "per"]
+        # the cue is the rate word of the nearest item before that has one (None: written)
+        assert "".join(c.text for c in cues) == (word or "")
+        assert all(text[c.start : c.end] == c.text for c in cues)
+        if word:
+            assert all(text.rfind(word, 0, m.start) <= c.start < m.start for c in cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "word"),
+    [
+        ("到12点", "12", "点"),
+        ("清淤5000方", "5000", "方"),
+        ("步行30分钟", "30", "分钟"),
+        ("投入500万发展产业", "500万", "发"),
+    ],
+)
+def test_a_number_before_a_measure_word_the_reader_does_not_read_says_so(text: str, span: str, word: str) -> None:
+    (mention,) = extract(text)
+    assert mention.text == span and mention.figure is not None and mention.figure.classifier is None
+    assert mention.note is not None and mention.note.startswith(f"followed by {word},")
+
+
+def test_a_number_before_a_word_it_reads_has_no_note() -> None:
+    assert [(m.text, m.note) for m in extract("新建温室120棚，硬化道路28段")] == [("120棚", None), ("28段", None)]

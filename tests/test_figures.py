@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pickle
 from decimal import Decimal, localcontext
+from typing import Any
 
 import attrs
 import pytest
@@ -96,7 +97,40 @@ D = Decimal
         ("12个月以内", Figure(D(12), unit="month_duration", qualifier="at_most", classifier="个月")),
         ("3000多欧元", Figure(D(3000), unit="EUR", qualifier="more_than")),
         ("20余万元", Figure(D(200000), unit="CNY", qualifier="more_than")),
-        ("几十万元", Figure(unit="CNY", qualifier="approx")),
+        # 几 or 数 before a magnitude is 2 to 9 of it; 十几 is 11 to 19 (the contract's reading).
+        ("几十万元", Figure(unit="CNY", qualifier="approx", low=D(200000), high=D(900000))),
+        ("十几个", Figure(unit="count", qualifier="approx", low=D(11), high=D(19), classifier="个")),
+        ("二十几万人", Figure(unit="person", qualifier="approx", low=D(210000), high=D(290000), classifier="人")),
+        ("数百万元", Figure(unit="CNY", qualifier="approx", low=D(2000000), high=D(9000000))),
+        ("几户", Figure(unit="household", qualifier="approx", low=D(2), high=D(9), classifier="户")),
+        ("若干元", Figure(unit="CNY", qualifier="approx")),
+        # Idioms that name the least amount they mean, and doubling.
+        ("成千上万", Figure(D(1000), qualifier="at_least")),
+        ("成百上千", Figure(D(100), qualifier="at_least")),
+        ("数以万计", Figure(D(10000), qualifier="at_least")),
+        ("数以千计", Figure(D(1000), qualifier="at_least")),
+        ("翻一番", Figure(D(2), unit="fold")),
+        ("翻了一番", Figure(D(2), unit="fold")),
+        ("翻番", Figure(D(2), unit="fold")),
+        ("翻两番", Figure(D(4), unit="fold")),
+        ("翻三番", Figure(D(8), unit="fold")),
+        ("三倍多", Figure(D(3), unit="fold", qualifier="more_than")),
+        # 一半 is one half: 二分之一, with its terms.
+        ("一半以上", Figure(D(50), unit="percent", qualifier="at_least", terms=(D(1), D(2)))),
+        ("近一半", Figure(D(50), unit="percent", qualifier="nearly", terms=(D(1), D(2)))),
+        ("突破50亿元", Figure(D(5000000000), unit="CNY", qualifier="more_than")),
+        # Measure words of the complete lists, and units the reports write.
+        ("17段", Figure(D(17), unit="count", classifier="段")),
+        ("1500根", Figure(D(1500), unit="count", classifier="根")),
+        ("260盏", Figure(D(260), unit="count", classifier="盏")),
+        ("4000余群", Figure(D(4000), unit="count", qualifier="more_than", classifier="群")),
+        ("120棚", Figure(D(120), unit="count", classifier="棚")),
+        ("5000立方", Figure(D(5000), unit="m3")),
+        ("120平方", Figure(D(120), unit="m2")),
+        ("5kw", Figure(D(5), unit="kW")),
+        ("每头800元", Figure(D(800), unit="CNY", per=("item",))),
+        ("每套3万元", Figure(D(30000), unit="CNY", per=("item",))),
+        ("亩产420公斤", Figure(D(420), unit="kg", per=("mu",))),
         ("约为45%", Figure(D(45), unit="percent", qualifier="approx")),
         ("约有3000人", Figure(D(3000), unit="person", qualifier="approx", classifier="人")),
         ("5万元(含)以下", Figure(D(50000), unit="CNY", qualifier="at_most")),
@@ -446,3 +480,40 @@ def test_quantity_is_made_in_the_exact_context() -> None:
         q = figure.quantity()
     assert q.magnitude == D("12345.6789")
     assert str(q.units) == "CNY / person"
+
+
+def test_a_mention_says_which_fields_words_outside_it_gave() -> None:
+    from povertydata import Cue, Mention
+
+    figure = Figure(D(50000), unit="CNY", qualifier="at_most", per=("household",))
+    cues = (Cue("per", 0, 2, "每户"), Cue("qualifier", 2, 4, "最高"))
+    m = Mention(6, 9, "5万元", "quantity", figure, cues)
+    assert m.inferred == ("per", "qualifier")
+    assert Mention(6, 9, "5万元", "quantity", figure).inferred == ()
+    assert pickle.loads(pickle.dumps(m)) == m
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: __import__("povertydata").Cue("value", 0, 2, "每户"), "a cue gives one of the fields"),
+        (lambda: __import__("povertydata").Cue("per", 0, 3, "每户"), "does not fit the text"),
+        (
+            lambda: __import__("povertydata").Mention(
+                0, 4, "每户5万", "quantity", Figure(D(50000), per=("household",)),
+                (__import__("povertydata").Cue("per", 0, 2, "每户"),),
+            ),
+            "stands inside the mention",
+        ),
+        (
+            lambda: __import__("povertydata").Mention(
+                2, 7, "2017年", "year", Figure(D(2017), unit="year", when="2017"),
+                (__import__("povertydata").Cue("per", 0, 2, "每户"),),
+            ),
+            "takes nothing from the words around it",
+        ),
+    ],
+)  # fmt: skip
+def test_a_cue_that_cannot_be_is_refused(make: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make()

@@ -97,7 +97,9 @@ def test_a_record_with_two_wholes_is_skipped_when_either_is_selected() -> None:
         # an upper bound over ranges and hedges: the greatest amounts add up
         (["不超过100元", "15—30元"], F(D(130), unit="CNY", qualifier="at_most")),
         (["不超过100元", "约20元"], F(D(120), unit="CNY", qualifier="at_most")),
-        (["几十万元", "20元"], F(D(20), unit="CNY", qualifier="at_least")),
+        # a vague amount is the range it names (几十万 is 20万 to 90万); 若干 names none
+        (["几十万元", "20元"], F(unit="CNY", qualifier="approx", low=D(200020), high=D(900020))),
+        (["若干元", "20元"], F(D(20), unit="CNY", qualifier="at_least")),
     ],
 )
 def test_qualifiers_sum_as_bounds(amounts: list[str], expected: pv.Figure) -> None:

@@ -24,7 +24,7 @@ English form (``_english``).
 
 from __future__ import annotations
 
-from povertydata._figure import KINDS, QUALIFIERS, UNITS, Figure, Mention
+from povertydata._figure import KINDS, QUALIFIERS, UNITS, Cue, Figure, Mention
 from povertydata.figures._parse import parse
 from povertydata.figures._scan import extract
 
@@ -32,6 +32,7 @@ __all__ = [
     "KINDS",
     "QUALIFIERS",
     "UNITS",
+    "Cue",
     "Figure",
     "Mention",
     "extract",

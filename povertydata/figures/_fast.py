@@ -35,7 +35,7 @@ from decimal import Decimal
 from povertydata._figure import Figure, Kind
 from povertydata._vocabulary import Per
 from povertydata.figures._dates import DATES_NEXT, year_figure
-from povertydata.figures._grammar import Reader
+from povertydata.figures._grammar import FEW_WORDS, Reader
 from povertydata.figures._tables import (
     ASCII_DIGITS,
     CLOSE_QUOTES,
@@ -49,7 +49,7 @@ from povertydata.figures._tables import (
     LATIN_UNITS,
     MONEY_UNITS,
     NOT_A_UNIT,
-    NOT_A_UNIT_FIRST,
+    NOT_A_UNIT_WORDS,
     OPEN_QUOTES,
     PER_SUFFIX,
     PER_WORDS,
@@ -64,6 +64,7 @@ from povertydata.figures._tables import (
     TENTHS,
     UNIT_FIRST,
     UNIT_WORDS,
+    UNREAD_FIRST,
     by_first_letter,
     char_class,
     choose_qualifier,
@@ -88,10 +89,10 @@ _RIGHT_STOP = frozenset(
 )
 _MONEY_TAIL = frozenset("".join(w[0] for w in CURRENCIES) + "角毛分钱整正零0123456789" + CHINESE_CHARS)
 # The grammar reads a money tail (角, 分, a currency word) after any currency.
-_SLOW_UNITS = frozenset({"块", "块钱", *TENTHS, *SCALED, *CONDITIONAL_UNITS})
+_SLOW_UNITS = frozenset({"块", "块钱", "级", *TENTHS, *SCALED, *CONDITIONAL_UNITS})
 # Unit words the fast path looks at twice: the slow ones, and those that may begin a word of
 # the registry's not_units (80年代).
-_CAREFUL_UNITS = _SLOW_UNITS | {w for w in UNIT_WORDS if w[0] in NOT_A_UNIT_FIRST}
+_CAREFUL_UNITS = _SLOW_UNITS | {w for w in UNIT_WORDS if any(n.startswith(w) for n in NOT_A_UNIT_WORDS)}
 # Every letter before the number that needs a closer look (most need none): one lookup.
 _LEFT_LOOK = _LEFT_STOP | _LEFT_AFTER_NUMBER | set(_PREFIX_LONGEST) | set(string.ascii_letters)
 _YEARLIKE = re.compile(r"[12][0-9]{3}")
@@ -101,7 +102,7 @@ _DIGITS_2_TO_9 = frozenset(ch for ch, v in DIGITS.items() if v >= 2)
 _DIGIT_RUNS_ON = frozenset(CHINESE_CHARS) | DATES_NEXT
 # What may follow a Chinese numeral inside a figure or name: more numeral, magnitudes,
 # qualifiers, range words, fractions, dates (月, 年), the 个 of 五个一批, quotes.
-_CN_CONTINUES = frozenset(CHINESE_CHARS + "分之余多几到至—–-~〜月年日号点個个" + "".join(CLOSE_QUOTES))
+_CN_CONTINUES = frozenset(CHINESE_CHARS + "分之余多几到至—–-~〜月年日号点個个半" + "".join(CLOSE_QUOTES))
 # Before these units a lone 一 is one, not the article (see the policy).
 _ONE_IS_A_NUMBER_WORDS = frozenset("倍")
 
@@ -137,6 +138,7 @@ _NOT_AFTER_BARE = (
     | INFIX_FIRST
     | RANGE_FIRST
     | SUFFIX_FIRST
+    | UNREAD_FIRST
     | frozenset(w[0] for w in CONDITIONAL_UNITS)
 )
 
@@ -147,7 +149,7 @@ _RANGE_AFTER_SPACE = frozenset(w[0] for w in RANGE_SEPARATORS) | {"("}
 _SPACED_RANGE = rf"\x20{char_class(_RANGE_AFTER_SPACE)}"
 
 # Every letter a candidate may start with.
-_STARTERS = frozenset("0123456789-.负数几" + CHINESE_CHARS) | OPEN_QUOTES
+_STARTERS = frozenset("0123456789-.负数几成翻" + CHINESE_CHARS) | OPEN_QUOTES
 
 
 def _scan_pattern(articles: bool) -> str:
@@ -170,7 +172,8 @@ def _scan_pattern(articles: bool) -> str:
     After a Chinese numeral: ``word``, a digit other than 一 and a unit word, for
     :func:`fast`; else the numeral, where something that makes a figure or name can
     follow it, or just after an opening quote. Then a sign or a point before a digit, 数
-    or 几 before a magnitude, a quote before a digit (a name).
+    or 几 before a magnitude, 几 before a measure word (几个), the idioms 数以万计, 成千上万
+    and 成百上千, 翻一番, a quote before a digit (a name).
 
     With ``articles`` false a 一 that is the article is no place to start (一户一策, 一门技术,
     一个, 一年: the commonest candidate in running text): what may follow 一 in a figure or
@@ -199,7 +202,7 @@ def _scan_pattern(articles: bool) -> str:
           | {_CLEAN_BEFORE}(?P<bare_number>[0-9]*(?:\.[0-9]+)?)(?P<bare>[万亿])(?!{char_class(_NOT_AFTER_BARE)}|{NOT_A_UNIT.pattern})
           |
         )
-      | (?<=[{CN}])
+      | (?<=[{CN}])(?!级)  # 二级, 两级: a grade, no figure (see the policy)
         (?:
             (?<={char_class(_DIGITS_2_TO_9)}){_NOT_AFTER_STOP}(?P<word>{by_first_letter(UNIT_WORDS)})
           | {not_article}(?={char_class(_CN_CONTINUES | UNIT_FIRST)}|{_SPACED_RANGE})
@@ -208,6 +211,10 @@ def _scan_pattern(articles: bool) -> str:
       | (?<=[-.])(?=[0-9])
       | (?<=负)(?=[0-9{CN}])
       | (?<=[数几])(?=[十百千万亿萬億])
+      | (?<=几)(?<![这那哪第好前后头末近十]几)(?={FEW_WORDS})
+      | (?<=数)(?=以[十百千万亿萬億]+计)
+      | (?<=成)(?=千上万|百上千)
+      | (?<=翻)(?=了?[一两二三四五]?番)
       | (?<={char_class(OPEN_QUOTES)})(?=[0-9])
     )"""
 

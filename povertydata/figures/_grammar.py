@@ -24,6 +24,7 @@ from povertydata.figures import _dates
 from povertydata.figures._reading import Reading
 from povertydata.figures._tables import (
     BARE_MAGNITUDE_PREFIXES,
+    CLOSE_QUOTES,
     CN,
     CURRENCIES,
     CURRENCY_AFTER_YUAN,
@@ -38,6 +39,7 @@ from povertydata.figures._tables import (
     MORE_WORDS,
     NOT_A_UNIT,
     NOT_A_UNIT_FIRST,
+    OPEN_QUOTES,
     PER_SUFFIX,
     PER_WORDS,
     PREFIX_QUALIFIERS,
@@ -53,6 +55,10 @@ from povertydata.figures._tables import (
     UNIT_MAGNITUDES,
     UNIT_WORD,
     UNIT_WORDS,
+    UNREAD,
+    UNREAD_FIRST,
+    UNREAD_WORD,
+    by_first_letter,
     choose_qualifier,
     magnitude,
     numeral,
@@ -63,7 +69,7 @@ from povertydata.figures._tables import (
 )
 from povertydata.numerals import BIG, DIGITS, EXACT, NUMERAL_RUN, SMALL, Numeral, tidy
 
-__all__ = ["CANDIDATE", "NAME", "Reader"]
+__all__ = ["CANDIDATE", "FEW_WORDS", "NAME", "Reader"]
 
 #: Planning periods, slogans of the 五个一批 kind, policy bundles (1+8+10, and 3+X or 1+N
 #: where a letter stands for "any number of" further parts) and quoted numbers ("530"
@@ -79,6 +85,14 @@ NAME = re.compile(NAME_PATTERN, re.VERBOSE)
 # Two neighbouring digits (三四个, 两三年, 十二三岁) are "three or four": a pair, not the
 # digits of 34. Without a magnitude only before a unit or measure word: 一二三 alone is 123.
 _WORD_AFTER_PAIR = "[" + re.escape("".join({w[0] for w in UNIT_WORDS})) + "]"
+# The measure words 几 alone stands before as "a few" (几个, 几户, 几天): counts, people,
+# months, days and hours; not 几年 (这几年, 几年来: a time, not an amount) nor money.
+FEW_WORDS = by_first_letter(
+    w
+    for w, u in UNIT_WORDS.items()
+    if u.classifier and u.unit in ("count", "person", "household", "person_time", "month_duration", "day_duration",
+                                   "hour_duration")
+)  # fmt: skip
 # What follows 日 in a currency word (日元, 日币): after a number, no day of the month.
 _YEN_TAILS = "|".join(re.escape(w[1:]) for w in CURRENCIES if w[0] == "日") or "(?!)"
 
@@ -101,10 +115,14 @@ CANDIDATE = re.compile(
         (?P<fnum>[-负]?(?:[0-9]*\.?[0-9]+|[{CN}点]+|点[{CN}]+))
     )
   | (?P<slash>(?<![0-9./A-Za-z])(?P<snum>-?[0-9]+(?:\.[0-9]+)?)/(?P<sden>[0-9]+(?:\.[0-9]+)?)(?![0-9./]))  # 1/3, 2/3以上
+  | (?P<idiom>成千上万|成百上千|数以(?P<imag>[十百千万亿萬億]+)计)
+  | (?P<doubled>翻了?(?:(?P<times>[一两二三四五])番|番))
+  | (?P<half>一半)
   | (?P<vague>
         若干  # what format writes for an amount no digit states (extract never starts here)
       | [数几][十百千万亿萬億]+
       | (?:[一二两三四五六七八九]?十)几[百千万亿萬億]*
+      | (?<![这那哪第好前后头末近十])几(?={FEW_WORDS})  # 几个, 几户: a few
     )
   | (?P<pair>
         (?P<ptens>[一二两三四五六七八九]?十)?(?P<p1>[一二两三四五六七八九])(?P<p2>[二两三四五六七八九])
@@ -123,6 +141,9 @@ _BARE_FIRST = frozenset("百佰千仟万萬亿億")
 # magnitude: 线上千人培训 is online training of a thousand.
 _SHANG_WORDS = frozenset("以之线网会面路身地加向往马早晚")
 _TENTH = Decimal("0.1")
+_TWO = Decimal(2)
+_NINE = Decimal(9)
+_IDIOMS = {"成千上万": Decimal(1000), "成百上千": Decimal(100)}
 _HUNDREDTH = Decimal("0.01")
 
 
@@ -167,6 +188,8 @@ class Reader:
         group = m.lastgroup
         i, j = m.span()
         if group == "name":
+            if i > self.floor and t[i - 1] in OPEN_QUOTES and t[j : j + 1] in CLOSE_QUOTES:
+                return Reading(i - 1, j + 1, "name", None)  # “十三五”: a quoted name keeps its quotes
             return Reading(i, j, "name", None)
         if group == "stamp":
             if ":" not in m.group() or "T" in m.group() or _dates.is_time(m.group()):
@@ -196,6 +219,17 @@ class Reader:
             raise self.fail(i, "an ordinal (第…), not a quantity")
         if group in ("fraction", "slash"):
             return self.fraction(m)
+        if group == "half":
+            return self.share(m, _ONE, _TWO, j)  # 一半 is 二分之一
+        if group == "idiom":
+            # 成千上万 and 数以万计 say "at least thousands", "tens of thousands": the least
+            # amount they name, and no unit of their own.
+            value = magnitude(m.group("imag")) if m.group("imag") else _IDIOMS[m.group()]
+            return Reading(i, j, "quantity", Figure._trusted(value, "number", "at_least"))
+        if group == "doubled":
+            # 翻一番 is "doubled", 翻两番 "doubled twice": 2, 4, 8 … times.
+            times = DIGITS[m.group("times")] if m.group("times") else 1
+            return Reading(i, j, "quantity", Figure._trusted(Decimal(2**times), "fold"))
         return self.amount(m)
 
     # -- left context ------------------------------------------------------------------
@@ -285,7 +319,7 @@ class Reader:
         if (
             word in DURATION_SUFFIXES
             and not _is_duration(unit)
-            and not (classifier in SCALED and word in MORE_WORDS)  # 九成多: more than 90%
+            and not ((classifier in SCALED or unit == "fold") and word in MORE_WORDS)  # 九成多, 三倍多: more than
         ):
             return pos, None
         return m.end(), SUFFIX_QUALIFIERS[word]
@@ -354,7 +388,7 @@ class Reader:
             run = self.t[m.start() : end]
             return Numeral(magnitude(run), True, any(c in BIG for c in run), run, False), None, None
         if group == "vague":
-            return None, "approx", None
+            return None, "approx", self.vague(m.group())
         if group == "pair":
             a, b = DIGITS[m.group("p1")], DIGITS[m.group("p2")]
             if not 0 < b - a <= 2:
@@ -364,6 +398,23 @@ class Reader:
             scale = magnitude(m.group("pmag") or "")
             return None, "approx", (EXACT.multiply(Decimal(base + a), scale), EXACT.multiply(Decimal(base + b), scale))
         return self.numeral(m.start(), end), None, None
+
+    @staticmethod
+    def vague(written: str) -> tuple[Decimal, Decimal] | None:
+        """The bounds of a vague amount; 若干 has none.
+
+        几十 and 数十 are 20 to 90, 几百万 2 to 9 million, 十几 11 to 19, 二十几万 21万 to
+        29万, 几 alone (几个) 2 to 9.
+        """
+        if written == "若干":
+            return None
+        if written[0] in "数几":  # 2 to 9 of the magnitude after it
+            scale = magnitude(written[1:])
+            return EXACT.multiply(_TWO, scale), EXACT.multiply(_NINE, scale)
+        tens, _, scale_chars = written.partition("几")
+        base = 10 * (DIGITS[tens[0]] if len(tens) > 1 else 1)  # 十几, 二十几
+        scale = magnitude(scale_chars)
+        return EXACT.multiply(Decimal(base + 1), scale), EXACT.multiply(Decimal(base + 9), scale)
 
     def amount(self, m: re.Match[str]) -> Reading:
         """A number with its magnitude, unit and the words around it."""
@@ -413,6 +464,11 @@ class Reader:
         if u:
             word = t[pos : u[0]].strip()
             pos, unit, classifier, noun, scale = u
+        note = None
+        if unit == "number" and pos < len(t) and t[pos] in UNREAD_FIRST:
+            unread = UNREAD_WORD.match(t, pos)
+            if unread is not None:
+                note = f"followed by {unread.group()}, which is not read as a unit or measure word: {UNREAD[unread.group()]}"
         if bare and unit == "number":
             raise self.fail(i, "a magnitude with no number and no unit")
         if pair is not None and unit == "number" and not m.group("pmag"):
@@ -470,7 +526,7 @@ class Reader:
             per_order(per),
             classifier,
         )
-        return Reading(start, pos, "quantity", figure, first, i, j, bare_currency, word)
+        return Reading(start, pos, "quantity", figure, first, i, j, bare_currency, word, note)
 
     def range(
         self,

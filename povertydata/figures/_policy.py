@@ -3,7 +3,8 @@
 The grammar reads what a number and the words around it state; running text also writes
 numerals that are no figure at all. :func:`admit` passes over those readings:
 
-* a rank (位居全国前5位) and a congress with its session (十二届人大六次会议);
+* a rank (位居全国前5位), a grade (二级危房, 1级残疾: 级 after a number below ten) and a
+  congress with its session (十二届人大六次会议);
 * a Chinese numeral inside a word (一是, 进一步, 三保障), the article 一 before a measure
   word (一个, 一户一策), and a numeral that begins a quoted slogan (“五个精准”, read as a
   name instead, see :func:`quoted_slogan`);
@@ -39,6 +40,8 @@ _DIGIT_GROUP = re.compile(r" [0-9]{3}(?![0-9.])")
 # Before these units a lone 一 is one, not the article: 一倍 and 一个百分点 are amounts.
 _ONE_IS_A_NUMBER = frozenset({"fold", "percentage_point"})
 _RANKS = frozenset({"位", "名"})
+_GRADE = "级"
+_TEN = 10
 
 
 def admit(t: str, r: Reading) -> bool:
@@ -68,6 +71,9 @@ def admit(t: str, r: Reading) -> bool:
         return False
     if classifier in _RANKS and t[r.start - 1 : r.start] == "前":
         return False  # 位居全国前5位: a rank
+    top = r.figure.value if r.figure.value is not None else r.figure.high
+    if classifier == _GRADE and top is not None and top < _TEN:
+        return False  # 二级危房, 1级残疾: a grade, not a count of steps (2556级)
     if first.chinese:
         if classifier == "届" or (classifier == "次" and _SESSION.match(t, r.end) and "届" in t[max(0, i - 8) : i]):
             return False  # 十二届人大六次会议: a congress and its session, named by number

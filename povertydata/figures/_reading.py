@@ -27,3 +27,6 @@ class Reading(NamedTuple):
     bare_currency: bool = False
     #: The unit or measure word the figure ends with, as written.
     word: str | None = None
+    #: A remark for the mention: the word after a bare number that may be a measure word
+    #: the reader does not read (12点, 5000方).
+    note: str | None = None

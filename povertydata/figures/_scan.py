@@ -12,12 +12,13 @@ from decimal import localcontext
 
 from povertydata._figure import Mention
 from povertydata.errors import ParseError
+from povertydata.figures._context import read_around
 from povertydata.figures._dates import DATES_NEXT
 from povertydata.figures._fast import SCAN, fast, fast_figure, scan_every, year_mention
 from povertydata.figures._grammar import CANDIDATE, Reader
 from povertydata.figures._policy import admit, list_marker, quoted_slogan
 from povertydata.figures._reading import Reading
-from povertydata.figures._tables import OPEN_QUOTES
+from povertydata.figures._tables import IDIOM, IDIOM_FIRST, IDIOM_STARTS, OPEN_QUOTES
 from povertydata.numerals import EXACT, normalize
 
 __all__ = ["extract", "mentions"]
@@ -54,6 +55,7 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
     """
     t = normalize(text)
     out: list[Mention] = []
+    bare: list[int] = []  # where the bare numbers are, whose noun may say what they count
     floor = pos = 0
     n = len(t)
     scan = (SCAN if fast_path else scan_every()).search
@@ -63,6 +65,11 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
         if first is None:
             break
         p = first.start()
+        if t[p] in IDIOM_FIRST and t[p : p + 2] in IDIOM_STARTS:
+            idiom = IDIOM.match(t, p)
+            if idiom is not None:
+                pos = idiom.end()  # 三番五次, 千家万户: no amount in them
+                continue
         # What the scan read (see _fast), if anything. A number and a unit word is no list
         # marker (1、 2. 3)): the fast path goes first.
         group = first.lastgroup
@@ -90,6 +97,7 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
                 except ArithmeticError:
                     figure = None
                 if figure is not None:
+                    bare.append(len(out))
                     out.append(made(p, end, text[p:end], "quantity", figure))
                     floor = pos = end
                     continue
@@ -142,6 +150,8 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
         if r is None or r.start < floor:
             pos = m.end() if m.lastgroup in _WHOLE else m.start() + 1
             continue
-        out.append(made(r.start, r.end, text[r.start : r.end], r.kind, r.figure))
+        if r.figure is not None and r.figure.unit == "number":
+            bare.append(len(out))
+        out.append(made(r.start, r.end, text[r.start : r.end], r.kind, r.figure, (), r.note))
         floor = pos = max(r.end, m.start() + 1)
-    return out
+    return read_around(t, text, out, bare)

@@ -30,14 +30,22 @@ def char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
+# The letters unit words after a number begin with most often in reports, commonest first.
+_COMMONEST_FIRST = "元个户人%名次项年万亿家条公平亩倍天岁期场批座所处套台"
+
+
 def by_first_letter(words: Iterable[str]) -> str:
     """The alternation of :func:`alternation` (the longest word wins), grouped by first letter.
 
     Behind a class of the first letters: the regex engine tries the words of an
-    alternation one after another, and so tries only those that can match.
+    alternation one after another, and so tries only those that can match. It tries the
+    groups one after another too (a quick look at each first letter): the groups of the
+    letters reports write most come first.
     """
     groups: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=len, reverse=True):
+    ordered = sorted(set(words), key=len, reverse=True)
+    ordered.sort(key=lambda w: _COMMONEST_FIRST.find(w[0]) % (len(_COMMONEST_FIRST) + 1))
+    for w in ordered:
         groups.setdefault(w[0], []).append(re.escape(w[1:]))
     alternatives = (
         re.escape(first) + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for first, rests in groups.items()
@@ -85,8 +93,8 @@ SCALED = {u.classifier: u.scale for u in lex.UNITS.values() if u.scale != 1 and 
 #: Words for a tenth of the yuan: 壹角 is 0.1 yuan.
 TENTHS = frozenset(lex.TENTHS)
 MONEY_UNITS = lex.MONEY_UNITS
-#: Magnitudes that begin a unit word (千瓦, 千克, 千米, 百分点).
-UNIT_MAGNITUDES = frozenset(w[0] for w in UNIT_WORDS if len(w) > 1 and w[0] in CHINESE_CHARS)
+#: Magnitudes that begin a unit word (千瓦, 千克, 千米, 百分点) or a word that is none (千伏).
+UNIT_MAGNITUDES = frozenset(w[0] for w in (*UNIT_WORDS, *lex.NOT_A_UNIT_AFTER) if len(w) > 1 and w[0] in CHINESE_CHARS)
 UNIT_FIRST = frozenset(w[0] for w in UNIT_WORDS)
 
 #: After 元: a currency word (三万元欧元, 数十亿元人民币).
@@ -108,6 +116,17 @@ RANGE_SEPARATORS = lex.RANGE_SEPARATORS
 #: A range separator, with a space on either side or none (15万元 - 30万元).
 RANGE_SEP = re.compile(rf"(?:\(含\))?\x20?(?:{alternation(RANGE_SEPARATORS)})\x20?")
 NOT_A_UNIT = re.compile(alternation(lex.NOT_A_UNIT_AFTER))
+NOT_A_UNIT_WORDS = lex.NOT_A_UNIT_AFTER
+#: Set phrases whose numerals state no amount (千家万户, 三番五次): passed over whole.
+IDIOM = re.compile(by_first_letter(lex.IDIOMS))
+#: Their first letters and first two letters: a quick look before the pattern's.
+IDIOM_FIRST = frozenset(w[0] for w in lex.IDIOMS)
+IDIOM_STARTS = frozenset(w[:2] for w in lex.IDIOMS)
+#: Words the sources name as measure words or units that the reader does not read after a
+#: number (点, 方, 分钟), with the reason: a number before one is a bare number with a note.
+UNREAD = {w: why for w, why in lex.UNREAD.items() if w not in UNIT_WORDS}
+UNREAD_WORD = re.compile(by_first_letter(UNREAD))
+UNREAD_FIRST = frozenset(w[0] for w in UNREAD)
 
 # The letters these patterns may start with.
 INFIX_FIRST = frozenset(w[0] for w in lex.INFIX_QUALIFIERS)
@@ -228,7 +247,7 @@ def run_end(t: str, i: int, j: int) -> int:
     if (
         j - i > 1
         and t[j - 1] in UNIT_MAGNITUDES
-        and word_after(t, j - 1, UNIT_WORDS) is not None
+        and (word_after(t, j - 1, UNIT_WORDS) is not None or NOT_A_UNIT.match(t, j - 1))
         and not (j - i == 2 and t[i] in DIGITS and word_after(t, j, UNIT_WORDS) is not None)
     ):
         return j - 1
