@@ -25,6 +25,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from povertydata.errors import DataError
+from povertydata.numerals import CHINESE_CHARS
+
+_NUMERAL_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
 
 __all__ = [
     "FILE",
@@ -329,10 +332,20 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
         dict(traditional),
         _measure_words(r, top["measure_words"], units),
         _context(r, top["context"], per),
-        r.words("idioms", top["idioms"]),
+        _idioms(r, top["idioms"]),
     )
     _check_words(r, registry)
     return registry
+
+
+def _idioms(r: _Reader, value: Any) -> tuple[str, ...]:
+    # The reader finds an idiom from its numeral: the first letter, or the second where a
+    # name has a letter before it (珠三角).
+    words = r.words("idioms", value)
+    for word in words:
+        if not (set(word[:2]) & _NUMERAL_LETTERS):
+            raise r.fail("idioms", f"{word!r} has no numeral in its first two letters, where the reader looks for one")
+    return words
 
 
 def _measure_words(r: _Reader, value: Any, units: dict[str, UnitSpec]) -> MeasureWords:

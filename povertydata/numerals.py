@@ -50,17 +50,20 @@ EXACT = Context(prec=120, Emax=999, Emin=-999, traps=[Inexact, InvalidOperation,
 # matters inside figures, mapped one code point to one code point: offsets into the
 # normalized text are offsets into the original.
 _FULL_WIDTH: dict[str, str] = {chr(0xFF10 + i): str(i) for i in range(10)}
+# The Latin letters too: ４Ｇ is 4G (no figure) and ０.４ＭＷ is 0.4MW.
+_FULL_WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULL_WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULL_WIDTH.update(
     {
         "．": ".", "％": "%", "－": "-", "＋": "+", "：": ":", "～": "~", "／": "/", "（": "(", "）": ")",
-        "\u3000": " ", "\xa0": " ", "Ｋ": "K", "ｋ": "k", "Ｗ": "W", "ｗ": "w",
+        "\u3000": " ", "\xa0": " ",
     }
 )  # fmt: skip
 _NEEDS_NORMALIZING = re.compile("[" + re.escape("".join(_FULL_WIDTH)) + "]")
 
 
 def normalize(text: str) -> str:
-    """Map full-width digits, signs and spaces to their ASCII forms, keeping every offset.
+    """Map full-width digits, letters, signs and spaces to ASCII, keeping every offset.
 
     The result has exactly as many code points as ``text``, so a span found in the
     normalized text is the same span in the original.

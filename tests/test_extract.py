@@ -112,6 +112,11 @@ def test_extract(text: str, expected: list[tuple[str, str]]) -> None:
         ("二级危房、1-2级残疾人、台阶2,556级", [("2,556级", "quantity")]),
         # numerals in place names are no figure
         ("六盘水市、七台河市、三门峡市、五家渠市", []),
+        # nor in a name with a letter before its numeral: 三角 is no 0.3 yuan here
+        ("走进珠三角、长三角和黄河三角洲的家庭", []),
+        ("每斤三角", [("三角", "quantity")]),
+        # full-width letters are letters: ４Ｇ is 4G, no figure
+        ("自然村通４Ｇ网络、5G基站", []),
         # 10千伏 names a class of power line, as 10kV does
         ("新建10千伏线路35公里", [("35公里", "quantity")]),
         # runs of months and days are dates; 12月至2019年3月 names a year only at its end

@@ -84,6 +84,7 @@ def test_normalize_keeps_every_offset() -> None:
     text = "贫困发生率由１３．２％下降至１０．３％　，共８，０００户"
     assert len(normalize(text)) == len(text)
     assert normalize(text) == "贫困发生率由13.2%下降至10.3% ，共8，000户"
+    assert normalize("４Ｇ、０.４ＭＷ、ｋｍ") == "4G、0.4MW、km"
 
 
 def test_tidy_removes_exponent_artifacts_but_keeps_value() -> None:

@@ -69,6 +69,7 @@ def _damaged(change: Any) -> pv.DataError:
         (lambda r: r["per"]["week"].update(words=["月"]), "per.week", "also a word of per.month"),
         (lambda r: r["rate_words"].update(周均=["fortnight"]), "rate_words.周均", "unknown one"),
         (lambda r: r.update(kinds=["quantity"]), "kinds", "the mention kinds"),
+        (lambda r: r["idioms"].append("珠江三角"), "idioms", "no numeral in its first two letters"),
         (lambda r: r.pop("per"), "(the file)", "no 'per' section"),
     ],
 )

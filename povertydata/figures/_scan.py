@@ -18,7 +18,7 @@ from povertydata.figures._fast import SCAN, fast, fast_figure, scan_every, year_
 from povertydata.figures._grammar import CANDIDATE, Reader
 from povertydata.figures._policy import admit, list_marker, quoted_slogan
 from povertydata.figures._reading import Reading
-from povertydata.figures._tables import IDIOM, IDIOM_FIRST, IDIOM_STARTS, OPEN_QUOTES
+from povertydata.figures._tables import IDIOM, IDIOM_AFTER_A_LETTER, IDIOM_FIRST, IDIOM_STARTS, OPEN_QUOTES
 from povertydata.numerals import EXACT, normalize
 
 __all__ = ["extract", "mentions"]
@@ -66,9 +66,9 @@ def mentions(text: str, *, fast_path: bool = True) -> list[Mention]:
             break
         p = first.start()
         if t[p] in IDIOM_FIRST and t[p : p + 2] in IDIOM_STARTS:
-            idiom = IDIOM.match(t, p)
+            idiom = IDIOM.match(t, p) or (IDIOM_AFTER_A_LETTER.match(t, p - 1) if p else None)
             if idiom is not None:
-                pos = idiom.end()  # 三番五次, 千家万户: no amount in them
+                pos = idiom.end()  # 三番五次, 千家万户, 珠三角: no amount in them
                 continue
         # What the scan read (see _fast), if anything. A number and a unit word is no list
         # marker (1、 2. 3)): the fast path goes first.

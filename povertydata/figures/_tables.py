@@ -117,11 +117,18 @@ RANGE_SEPARATORS = lex.RANGE_SEPARATORS
 RANGE_SEP = re.compile(rf"(?:\(含\))?\x20?(?:{alternation(RANGE_SEPARATORS)})\x20?")
 NOT_A_UNIT = re.compile(alternation(lex.NOT_A_UNIT_AFTER))
 NOT_A_UNIT_WORDS = lex.NOT_A_UNIT_AFTER
-#: Set phrases whose numerals state no amount (千家万户, 三番五次): passed over whole.
-IDIOM = re.compile(by_first_letter(lex.IDIOMS))
-#: Their first letters and first two letters: a quick look before the pattern's.
-IDIOM_FIRST = frozenset(w[0] for w in lex.IDIOMS)
-IDIOM_STARTS = frozenset(w[:2] for w in lex.IDIOMS)
+#: Set phrases and names whose numerals state no amount (千家万户, 三番五次): passed over
+#: whole. A name may have one letter before its numeral (珠三角): the registry says so.
+_NUMERAL_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
+_IDIOMS_LED = [w for w in lex.IDIOMS if w[0] in _NUMERAL_LETTERS]
+_IDIOMS_AFTER_A_LETTER = [w for w in lex.IDIOMS if w[0] not in _NUMERAL_LETTERS]
+IDIOM = re.compile(by_first_letter(_IDIOMS_LED))
+#: Those with a letter before the numeral, matched from that letter.
+IDIOM_AFTER_A_LETTER = re.compile(alternation(_IDIOMS_AFTER_A_LETTER) or "(?!)")
+#: The letters their numerals begin with and the first two letters from the numeral: a
+#: quick look before the patterns'.
+IDIOM_FIRST = frozenset(w[0] for w in _IDIOMS_LED) | frozenset(w[1] for w in _IDIOMS_AFTER_A_LETTER)
+IDIOM_STARTS = frozenset(w[:2] for w in _IDIOMS_LED) | frozenset(w[1:3] for w in _IDIOMS_AFTER_A_LETTER)
 #: Words the sources name as measure words or units that the reader does not read after a
 #: number (点, 方, 分钟), with the reason: a number before one is a bare number with a note.
 UNREAD = {w: why for w, why in lex.UNREAD.items() if w not in UNIT_WORDS}
