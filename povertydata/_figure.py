@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from povertydata._literals import Kind, Per, Qualifier, Unit
 from povertydata._registry import load
-from povertydata._vocabulary import Kind, Per, Qualifier, Unit
 from povertydata.numerals import EXACT, tidy
 
 if TYPE_CHECKING:

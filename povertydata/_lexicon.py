@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple, cast
 
+from povertydata._literals import Per, Qualifier, Unit
 from povertydata._registry import load
-from povertydata._vocabulary import Per, Qualifier, Unit
 
 __all__ = [
     "ACROSS_QUALIFIERS",

@@ -4,13 +4,13 @@ Every unit key (its pint definition, its Chinese words, the forms the formatter 
 whether it counts whole things), every currency, qualifier, rate (per) key and mention
 kind is in that file; the reader's tables, the :class:`~povertydata.Figure` vocabulary,
 the formatter, the pint registry, the JSON Schema enums, the ``Literal`` types of
-``_vocabulary.py`` and the tables of the unit guide are derived from it. Adding a unit is
+``_literals.py`` and the tables of the unit guide are derived from it. Adding a unit is
 an edit of that one file (and ``python -m povertydata._registry`` to regenerate the typed
 module and the docs tables, which tests hold to the file).
 
 A damaged file raises :class:`~povertydata.DataError` naming the file and the entry.
 
-    python -m povertydata._registry     # rewrite _vocabulary.py and the tables of docs/units.md
+    python -m povertydata._registry     # rewrite _literals.py and the tables of docs/units.md
 """
 
 from __future__ import annotations
@@ -603,15 +603,15 @@ def load() -> Registry:
 # ---------------------------------------------------------------------------- generated files
 
 
-def vocabulary_module(registry: Registry) -> str:
-    """The source of ``_vocabulary.py``: the registry's keys as ``Literal`` types for mypy."""
+def literals_module(registry: Registry) -> str:
+    """The source of ``_literals.py``: the registry's keys as ``Literal`` types for mypy."""
 
     def literal(name: str, doc: str, keys: tuple[str, ...]) -> str:
         body = "".join(f'    "{k}",\n' for k in keys)
         return f"#: {doc}\n{name} = Literal[\n{body}]\n"
 
     parts = [
-        '"""The vocabularies of figures as types, generated from ``data/registry.json``: do not edit.\n\n'
+        '"""The vocabularies of figures as ``Literal`` types, generated from ``data/registry.json``: do not edit.\n\n'
         "Regenerate with ``python -m povertydata._registry``; a test fails when this module and the\n"
         'registry disagree. At run time the registry itself is the vocabulary.\n"""\n\n'
         "from __future__ import annotations\n\nfrom typing import Literal\n\n"
@@ -701,7 +701,7 @@ def write_docs_tables(text: str, registry: Registry) -> str:
 
 def _write(root: Path) -> None:
     registry = load()
-    (root / "povertydata" / "_vocabulary.py").write_text(vocabulary_module(registry), encoding="utf-8")
+    (root / "povertydata" / "_literals.py").write_text(literals_module(registry), encoding="utf-8")
     guide = root / "docs" / "units.md"
     guide.write_text(write_docs_tables(guide.read_text(encoding="utf-8"), registry), encoding="utf-8")
 

@@ -14,7 +14,7 @@ import pytest
 
 import povertydata as pv
 from povertydata import units
-from povertydata._registry import FILE, docs_tables, load, parse_registry, vocabulary_module, write_docs_tables
+from povertydata._registry import FILE, docs_tables, literals_module, load, parse_registry, write_docs_tables
 
 ROOT = Path(__file__).parent.parent
 
@@ -25,8 +25,8 @@ def _raw() -> dict[str, Any]:
 
 
 def test_the_typed_vocabulary_is_generated_from_the_registry() -> None:
-    module = resources.files("povertydata").joinpath("_vocabulary.py").read_text("utf-8")
-    assert module == vocabulary_module(load()), "run: python -m povertydata._registry"
+    module = resources.files("povertydata").joinpath("_literals.py").read_text("utf-8")
+    assert module == literals_module(load()), "run: python -m povertydata._registry"
 
 
 def test_the_unit_guide_tables_are_generated_from_the_registry() -> None:

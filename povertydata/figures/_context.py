@@ -43,7 +43,7 @@ from typing import cast
 
 from povertydata import _lexicon as lex
 from povertydata._figure import Cue, Figure, Mention
-from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata._literals import Per, Qualifier, Unit
 from povertydata.figures._tables import (
     EACH_WORDS,
     RATE_WORDS,

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import cast
 
 from povertydata._figure import Figure, share_value
+from povertydata._literals import Per, Qualifier, Unit
 from povertydata._registry import load
-from povertydata._vocabulary import Per, Qualifier, Unit
 from povertydata.errors import ParseError
 from povertydata.numerals import EXACT, TOO_LONG, tidy
 

@@ -33,7 +33,7 @@ import string
 from decimal import Decimal
 
 from povertydata._figure import Figure, Kind
-from povertydata._vocabulary import Per
+from povertydata._literals import Per
 from povertydata.figures._dates import DATES_NEXT, year_figure
 from povertydata.figures._grammar import FEW_WORDS, Reader
 from povertydata.figures._tables import (

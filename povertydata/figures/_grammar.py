@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 
 from povertydata._figure import Figure, share_value
-from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata._literals import Per, Qualifier, Unit
 from povertydata.errors import ParseError
 from povertydata.figures import _dates
 from povertydata.figures._reading import Reading

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from povertydata import _lexicon as lex
-from povertydata._vocabulary import Per, Qualifier, Unit
+from povertydata._literals import Per, Qualifier, Unit
 from povertydata.numerals import BIG, CHINESE_CHARS, DIGITS, LATIN, SMALL, Numeral, _scan
 
 # --------------------------------------------------------------------------- pattern helpers

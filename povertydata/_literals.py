@@ -1,4 +1,4 @@
-"""The vocabularies of figures as types, generated from ``data/registry.json``: do not edit.
+"""The vocabularies of figures as ``Literal`` types, generated from ``data/registry.json``: do not edit.
 
 Regenerate with ``python -m povertydata._registry``; a test fails when this module and the
 registry disagree. At run time the registry itself is the vocabulary.
