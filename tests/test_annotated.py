@@ -5,7 +5,8 @@ Every corpus in ``tests/data/corpus/`` (and any named in ``POVERTYDATA_CORPUS``,
 joined by the path separator) is scored by ``tests/scoring.py`` and held to the
 thresholds: value and unit recall and precision, per and qualifier agreement, 97% each.
 The reader was tuned to ``dev-west.jsonl``, so each of its sentences must also be read
-exactly as annotated. The five reports' records are annotations too: the rate of every
+exactly as annotated; ``test-north.jsonl`` and ``test-south.jsonl`` are held out (see the
+folder's README). The five reports' records are annotations too: the rate of every
 record figure is the one ``extract`` reads at its quote.
 
     POVERTYDATA_CORPUS=/path/to/held-out.jsonl pytest tests/test_annotated.py
