@@ -108,8 +108,7 @@ _BEYOND_THE_CONTRACT = {
     "golmud-2017/industry-fund-other-villages": "其他34个行政村有【21.75万元】: no rate word",
     "qinghai-2017/mutual-aid-fund-per-village": "在1622个贫困村建立了【50万元】的互助金组织: no rate word",
     # The rate is the subject's, a noun (each leader, each member): no rate word.
-    "qianjiang-2015/households-per-division-leader": "每个区级部门帮扶1个贫困村、部门处级领导结对帮扶【2户】: "
-    "the list gives it the department's rate (per item)",
+    "qianjiang-2015/households-per-division-leader": "部门处级领导结对帮扶【2户】",
     "qianjiang-2015/households-per-staff-member": "职工和村干部分别结对帮扶【1户】",
     "qianjiang-2015/leader-visits-per-month": "联系村领导每个月至少到贫困村【1次】: per month, not per leader",
     "qianjiang-2015/division-leader-visits-per-month": "帮扶领导每个月至少到贫困村【2次】: per month",

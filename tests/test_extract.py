@@ -477,6 +477,8 @@ def test_the_binding_ends_where_the_contract_says(text: str, expected: list[tupl
         ("每户发放仔猪2头、饲料200公斤", [("2头", ("household",), "每户"), ("200公斤", ("household",), "每户")]),
         ("每亩补助现金1,200元、种苗造林费300元", [("1,200元", ("mu",), "每亩"), ("300元", ("mu",), "每亩")]),
         ("每位区领导联系2个贫困村、结对帮扶4户贫困户", [("2个", ("person",), "每位"), ("4户", ("person",), "每位")]),
+        # but an item that names its own subject, a person, is a clause of its own
+        ("每个区级部门帮扶1个贫困村、部门处级领导结对帮扶2户贫困户", [("1个", ("item",), "每个"), ("2户", (), None)]),
         # the rate written against the first item (年人均2016元, 3000元/户) is the cue
         ("年人均2016元、400元标准", [("年人均2016元", ("person", "year"), None), ("400元", ("person", "year"), "年人均")]),
         ("3000元/户、2000元", [("3000元/户", ("household",), None), ("2000元", ("household",), "/户")]),

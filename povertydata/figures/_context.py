@@ -29,7 +29,8 @@ The binding ends at a clause boundary (，；。： and the list mark 、) and a
 amount: each amount of 每户补助2万元，每人另补助0.5万元 has its own rate word, and in
 每村安排50万元，其中30万元用于… the 30万元 has none. But a list joined by 、 shares a
 rate: an item with no rate word of its own takes the rate of the item before it
-(每户发放仔猪2头、饲料【200公斤】, 年人均2016元、【400元】), up to the clause's end. Nothing is ever taken across a
+(每户发放仔猪2头、饲料【200公斤】, 年人均2016元、【400元】), up to the clause's end, unless
+the item names its own subject, a person (、部门处级领导结对帮扶2户). Nothing is ever taken across a
 sentence end, and nothing written against the number is overridden. What was taken in is
 on the mention: :attr:`~povertydata.Mention.cues` give each word and the field it gave.
 """
@@ -164,6 +165,9 @@ _NOT_HEDGE = re.compile(alternation(_CONTEXT.not_hedges))
 # A list of amounts joined by the list mark ends where a clause does.
 _LIST_MARK = "、"
 _LIST_END = re.compile(char_class(_CLAUSE_ENDS.replace(_LIST_MARK, "")))
+# An item that names its own subject, a person (部门处级领导结对帮扶2户), is a clause of its
+# own: it takes no rate from the item before. 人 alone is too common a letter to say so.
+_OWN_SUBJECT = re.compile(alternation(w for w in _CONTEXT.each_person if w != "人"))
 # Everything up to the last clause end (greedy): where the clause before a figure begins.
 _LAST_CLAUSE_END = re.compile(rf"[\s\S]*{char_class(_CLAUSE_ENDS)}")
 _SPACE = re.compile(char_class(_SPACES))
@@ -502,6 +506,7 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
                 and out[after].start - m.end <= _REACH
                 and _LIST_MARK in t[m.end : out[after].start]
                 and _LIST_END.search(t, m.end, out[after].start) is None
+                and _OWN_SUBJECT.search(t, t.rindex(_LIST_MARK, m.end, out[after].start), out[after].start) is None
             ):
                 follows[after] = k
                 if after not in look:
