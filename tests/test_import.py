@@ -27,12 +27,19 @@ def test_parse_does_not_load_pint_or_babel() -> None:
     assert out.strip() == "[]"
 
 
-def test_loading_the_records_does_not_load_pint_or_babel() -> None:
-    # The reader is loaded: every figure is checked against parse(quote).
-    out = _run(
-        "import sys, povertydata\npovertydata.load()\nprint(sorted(m for m in ('pint', 'babel') if m in sys.modules))"
-    )
+def test_loading_the_records_does_not_load_pint_or_babel_or_the_scanner() -> None:
+    # The reader is loaded (every figure is checked against parse(quote)), but not what
+    # only extract needs: the scanner and its patterns of running text.
+    heavy = "('pint', 'babel', 'povertydata.figures._scan', 'povertydata.figures._context')"
+    out = _run(f"import sys, povertydata\npovertydata.load()\nprint(sorted(m for m in {heavy} if m in sys.modules))")
     assert out.strip() == "[]"
+
+
+def test_extract_loads_on_first_use_from_the_figures_module() -> None:
+    from povertydata import figures
+
+    assert "extract" in dir(figures)
+    assert figures.extract("3万元")[0].figure == povertydata.parse("3万元")
 
 
 def test_public_names() -> None:

@@ -24,9 +24,13 @@ English form (``_english``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from povertydata._figure import KINDS, QUALIFIERS, UNITS, Cue, Figure, Mention
 from povertydata.figures._parse import parse
-from povertydata.figures._scan import extract
+
+if TYPE_CHECKING:
+    from povertydata.figures._scan import extract
 
 __all__ = [
     "KINDS",
@@ -38,3 +42,18 @@ __all__ = [
     "extract",
     "parse",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The scanner compiles the patterns of running text (reading across words, the fast
+    # path): parse() and load() need none of them, so they load on the first extract.
+    if name == "extract":
+        from povertydata.figures._scan import extract
+
+        globals()["extract"] = extract
+        return extract
+    raise AttributeError(f"module 'povertydata.figures' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "extract"])
