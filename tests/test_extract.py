@@ -459,6 +459,8 @@ def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: 
         ("贫困人口3000户", [("unit", "household")]),
         # 全年, 今年, a year before 收入 make no rate
         ("全年收入3000元，今年收入2000元，2019年收入1000元", [("per", ())] * 3),
+        # a ratio has no rate, whatever rate word stands before it
+        ("每年按8:45的比例分配", [("per", ())]),
         # the 年 of a year is no rate word: 2017年人均 is per person, 全县年人均 per person-year
         ("2017年人均可支配收入达到5000元", [("per", ("person",))]),
         ("全县年人均可支配收入达到5000元", [("per", ("person", "year"))]),

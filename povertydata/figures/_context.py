@@ -68,6 +68,8 @@ _REACH = 80
 _LOOK_BACK = 6
 _SPACES = " \u3000\xa0\t"
 _SHARES = frozenset({"percent", "percentage_point", "fold", "ratio"})
+# A ratio (8:45) has no rate: a Figure's rule. A rate word before one gives it none.
+_NO_RATE = frozenset({"ratio"})
 _CJK = "\u4e00-\u9fff"
 
 # -- rate words and hedges in a clause ------------------------------------------------------
@@ -481,6 +483,8 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
         if not rates and not per and k in follows:
             # An item of a list with no rate word of its own: the rate of the item before.
             rates = _item_rates(t, out[follows[k]], given.get(follows[k]), unit in _SHARES)
+        if rates and unit in _NO_RATE:
+            rates = []
         if rates:
             given[k] = rates
             if per:
