@@ -33,6 +33,11 @@ for m in mentions:
     start: int = m.start
     kind: str = m.kind
     maybe: pv.Figure | None = m.figure
+    # what the words around a figure gave it, and where they stand
+    cues: tuple[pv.Cue, ...] = m.cues
+    given: tuple[str, ...] = m.inferred
+    word_starts: list[int] = [c.start for c in m.cues if c.field == "per"]
+    note: str | None = m.note
 
 try:
     pv.parse("1.2.3万元")
