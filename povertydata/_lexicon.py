@@ -21,6 +21,7 @@ __all__ = [
     "CONDITIONAL_UNITS",
     "CONTEXT",
     "CURRENCIES",
+    "DURATIONS",
     "HUNDREDTHS",
     "IDIOMS",
     "INFIX_QUALIFIERS",
@@ -70,6 +71,8 @@ UNITS: dict[str, UnitWord] = {
 CONDITIONAL_UNITS: dict[str, tuple[Unit, tuple[str, ...]]] = {
     w.word: (cast(Unit, w.unit), w.after) for spec in _REGISTRY.units.values() for w in spec.words if w.after
 }
+#: The units of a span of time (3年, 15天).
+DURATIONS: frozenset[Unit] = frozenset(cast(Unit, k) for k, spec in _REGISTRY.units.items() if spec.group == "time")
 #: Measure words that count things: the figure's unit is ``count`` and its classifier
 #: says what was counted.
 CLASSIFIERS: tuple[str, ...] = tuple(w.word for w in _REGISTRY.units["count"].words)

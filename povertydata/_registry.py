@@ -189,6 +189,9 @@ class Context(NamedTuple):
     #: What makes a bare number yuan.
     money_nouns: tuple[str, ...]
     money_verbs: tuple[str, ...]
+    #: Measure words of a count of acts (次, 趟): with a duration, what a class of persons
+    #: does so often (队员每个月至少住15天) is per person.
+    frequency_classifiers: tuple[str, ...]
 
 
 class Registry(NamedTuple):
@@ -331,7 +334,7 @@ def parse_registry(raw: Any, file: str = FILE) -> Registry:
         kinds,
         dict(traditional),
         _measure_words(r, top["measure_words"], units),
-        _context(r, top["context"], per),
+        _context(r, top["context"], per, units),
         _idioms(r, top["idioms"]),
     )
     _check_words(r, registry)
@@ -386,10 +389,11 @@ def _groups(r: _Reader, entry: str, value: Any) -> tuple[tuple[tuple[str, ...], 
     return tuple(found)
 
 
-def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
+def _context(r: _Reader, value: Any, per: dict[str, PerSpec], units: dict[str, UnitSpec]) -> Context:
     entry = "context"
     fields = ("time_rates", "flows", "not_time_rate_after", "subject_rates", "one_rates", "one_rate_then", "each_person",
-              "not_hedges", "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs")  # fmt: skip
+              "not_hedges", "count_nouns", "count_verbs", "noun_modifiers", "money_nouns", "money_verbs",
+              "frequency_classifiers")  # fmt: skip
     v = r.obj(entry, value, {"about", *fields})
     for required in fields:
         if required not in v:
@@ -423,7 +427,18 @@ def _context(r: _Reader, value: Any, per: dict[str, PerSpec]) -> Context:
         r.words(f"{entry}.noun_modifiers", v["noun_modifiers"]),
         r.words(f"{entry}.money_nouns", v["money_nouns"]),
         r.words(f"{entry}.money_verbs", v["money_verbs"]),
+        _frequency_classifiers(r, v["frequency_classifiers"], units),
     )
+
+
+def _frequency_classifiers(r: _Reader, value: Any, units: dict[str, UnitSpec]) -> tuple[str, ...]:
+    entry = "context.frequency_classifiers"
+    words = r.words(entry, value)
+    counted = {w.word for w in units["count"].words if w.classifier} if "count" in units else set()
+    for word in words:
+        if word not in counted:
+            raise r.fail(entry, f"{word!r} is no measure word of units.count")
+    return words
 
 
 def _unit(r: _Reader, key: str, value: Any) -> UnitSpec:

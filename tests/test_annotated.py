@@ -107,12 +107,10 @@ _BEYOND_THE_CONTRACT = {
     "golmud-2017/key-village-fund": "8个重点贫困村有【50万元】: no rate word",
     "golmud-2017/industry-fund-other-villages": "其他34个行政村有【21.75万元】: no rate word",
     "qinghai-2017/mutual-aid-fund-per-village": "在1622个贫困村建立了【50万元】的互助金组织: no rate word",
-    # The rate is the subject's, a noun (each leader, each member): no rate word.
+    # The rate is the subject's, a noun (each leader, each member), with no time rate word
+    # to read it by (a count of acts with one is: 帮扶领导每个月至少到贫困村【2次】).
     "qianjiang-2015/households-per-division-leader": "部门处级领导结对帮扶【2户】",
     "qianjiang-2015/households-per-staff-member": "职工和村干部分别结对帮扶【1户】",
-    "qianjiang-2015/leader-visits-per-month": "联系村领导每个月至少到贫困村【1次】: per month, not per leader",
-    "qianjiang-2015/division-leader-visits-per-month": "帮扶领导每个月至少到贫困村【2次】: per month",
-    "qianjiang-2015/team-days-in-village-per-month": "驻村工作队员每个月至少在贫困村住【15天】: per month",
     "qinghai-2017/field-stays-per-year": "领导干部联系点…坚持【每年2至3次】: per year",
     # A rank is no mention at all.
     "qinghai-2017/relocation-national-rank": "位居全国前【5】位: a rank",
@@ -150,8 +148,8 @@ def test_extract_reads_the_figures_of_the_five_reports() -> None:
 
 
 def test_extract_reads_the_rates_of_the_five_reports() -> None:
-    """Every record figure's rate is the one extract reads at its quote (328 of the 339
-    figures of the five reports, 96.8%), but those listed, each for its reason."""
+    """Every record figure's rate is the one extract reads at its quote (331 of the 339
+    figures of the five reports, 97.6%), but those listed, each for its reason."""
     apart, total = _rates()
     assert sorted(set(apart)) == sorted(_BEYOND_THE_CONTRACT), sorted(set(apart) ^ set(_BEYOND_THE_CONTRACT))
-    assert Decimal(total - len(apart)) / total >= Decimal("0.967")
+    assert Decimal(total - len(apart)) / total >= Decimal("0.976")

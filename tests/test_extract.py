@@ -459,6 +459,13 @@ def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: 
         ("贫困人口3000户", [("unit", "household")]),
         # 全年, 今年, a year before 收入 make no rate
         ("全年收入3000元，今年收入2000元，2019年收入1000元", [("per", ())] * 3),
+        # what a class of persons does so often (a count of acts, a span of days) is per person
+        ("帮扶领导每个月至少到贫困村2次", [("per", ("person", "month"))]),
+        ("驻村工作队员每个月至少在贫困村住15天", [("per", ("person", "month"))]),
+        # but not an amount of money or of people, nor with no person before the time word
+        ("全县干部每年培训3000人次", [("per", ("year",))]),
+        ("老人每月领取100元", [("per", ("month",))]),
+        ("贫困户每年入户走访2次", [("per", ("year",))]),
         # a ratio has no rate, whatever rate word stands before it
         ("每年按8:45的比例分配", [("per", ())]),
         # the 年 of a year is no rate word: 2017年人均 is per person, 全县年人均 per person-year

@@ -70,6 +70,11 @@ def _damaged(change: Any) -> pv.DataError:
         (lambda r: r["rate_words"].update(周均=["fortnight"]), "rate_words.周均", "unknown one"),
         (lambda r: r.update(kinds=["quantity"]), "kinds", "the mention kinds"),
         (lambda r: r["idioms"].append("珠江三角"), "idioms", "no numeral in its first two letters"),
+        (
+            lambda r: r["context"].update(frequency_classifiers=["下"]),
+            "context.frequency_classifiers",
+            "no measure word",
+        ),
         (lambda r: r.pop("per"), "(the file)", "no 'per' section"),
     ],
 )

@@ -12,7 +12,9 @@ rule and its limits):
   年 and 月 before a noun or verb of flow (年收入, 年产, 月工资), 一户, 一亩 … before
   能 or 可 (一户能收入), and 各村, 各户 … where they open their clause as its subject
   (项目建成后，各村享有【0.4MW】; not 深入各村开展演出25场). Shares, multiples and points take only a time from them (年均增长
-  【11.2%】): a growth of a per-head income is no per-head amount.
+  【11.2%】): a growth of a per-head income is no per-head amount. A class of persons
+  just before a time rate word makes a count of acts or a span of time per person too
+  (帮扶领导每个月至少到贫困村【2次】).
 * **Hedges.** A hedge of the registry's ``across`` words governs the amount after it in
   its clause: 每户最高补助【5万元】 is at most, 不低于当地低保标准的【1.3倍】 at least.
   Not where 的 and a noun follow it (最高的村达到86万元: the village is the highest),
@@ -170,6 +172,11 @@ _LIST_END = re.compile(char_class(_CLAUSE_ENDS.replace(_LIST_MARK, "")))
 # An item that names its own subject, a person (部门处级领导结对帮扶2户), is a clause of its
 # own: it takes no rate from the item before. 人 alone is too common a letter to say so.
 _OWN_SUBJECT = re.compile(alternation(w for w in _CONTEXT.each_person if w != "人"))
+# A class of persons just before a time rate word (联系村领导每个月, 工作队员每月): what they
+# do so often, a count of acts or a span of days, is per person too.
+_PERSON_BEFORE = re.compile(rf"(?:{alternation(w for w in _CONTEXT.each_person if w != '人')})\Z")
+_FREQUENCY_CLASSIFIERS = frozenset(_CONTEXT.frequency_classifiers)
+_DURATIONS = lex.DURATIONS
 # Everything up to the last clause end (greedy): where the clause before a figure begins.
 _LAST_CLAUSE_END = re.compile(rf"[\s\S]*{char_class(_CLAUSE_ENDS)}")
 _SPACE = re.compile(char_class(_SPACES))
@@ -354,6 +361,22 @@ def _written_yuan(m: Mention) -> bool:
     return m.figure is not None and m.figure.unit == "CNY" and "unit" not in m.inferred
 
 
+def _per_person_of_a_class(t: str, rates: list[tuple[Per, int, int]]) -> list[tuple[Per, int, int]]:
+    """The ``rates`` of a count of acts or a span of time, with per person added.
+
+    Per person where a class of persons stands just before a time rate word of them
+    (帮扶领导每个月至少到贫困村【2次】).
+    """
+    if any(key == "person" for key, _, _ in rates):
+        return rates
+    for key, start, _ in rates:
+        if key in _TIME_PER:
+            who = _PERSON_BEFORE.search(t, max(0, start - 4), start)
+            if who is not None:
+                return [("person", who.start(), who.end()), *rates]
+    return rates
+
+
 def _item_rates(
     t: str, m: Mention, given: list[tuple[Per, int, int]] | None, share: bool
 ) -> list[tuple[Per, int, int]]:
@@ -485,6 +508,8 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
             rates = _item_rates(t, out[follows[k]], given.get(follows[k]), unit in _SHARES)
         if rates and unit in _NO_RATE:
             rates = []
+        elif rates and "person" not in per and (unit in _DURATIONS or figure.classifier in _FREQUENCY_CLASSIFIERS):
+            rates = _per_person_of_a_class(t, rates)
         if rates:
             given[k] = rates
             if per:
