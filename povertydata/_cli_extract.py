@@ -165,6 +165,15 @@ def work(batch: Batch, settings: Settings) -> Result:
         for m in extract(text):
             row: dict[str, Any] = {key: ident} if ident is not None and settings.label else {}
             row.update(start=m.start, end=m.end, text=m.text, kind=m.kind, figure=figure_json(m.figure))
+            # What the words around the figure gave it, where they did: a rate across a verb,
+            # the unit of a noun, a hedge (each key only where it has something to say).
+            if m.cues:
+                row.update(
+                    inferred=list(m.inferred),
+                    cues=[{"field": c.field, "start": c.start, "end": c.end, "text": c.text} for c in m.cues],
+                )
+            if m.note is not None:
+                row["note"] = m.note
             lines.append(dumps(row, ascii=settings.ascii) + "\n")
     return Result(lines, len(documents), tuple(problems))
 

@@ -9,7 +9,7 @@ r"""The corpus path: every mention of many texts as one Arrow table with a fixed
     True
 
 :data:`MENTION_SCHEMA` is published and fixed (its metadata names its version,
-``mentions/1``): the same in every batch, partition and release, whatever the texts hold.
+``mentions/2``): the same in every batch, partition and release, whatever the texts hold.
 
 ==============  ============================  =============================================
 column          type                          holds
@@ -30,6 +30,11 @@ per             string                        rate denominators, ``person/year``
 classifier      string                        the measure word as written
 terms           list<string>                  a ratio's or fraction's terms, exact
 when            string                        a year's or date's ISO 8601 form
+inferred        list<string>                  the fields words outside the text gave the
+                                              figure (``per``, ``unit``, ``qualifier``)
+cues            list<struct<field, start,     each such word: the field it gave, where it
+                end, text>>                   stands, its text
+note            string                        why a number before a word is a bare number
 ==============  ============================  =============================================
 
 Why a string beside each decimal: the reader holds numbers of up to 120 digits and any
@@ -75,7 +80,13 @@ def _schema() -> pyarrow.Schema:
         pa.field("text", pa.string(), metadata={"description": "The mention as written: text[start:end]"}),
         pa.field("kind", pa.string(), metadata={"description": "quantity, year, date or name"}),
     ]
-    return pa.schema([*head, *figure_fields()], metadata={"povertydata.schema": "mentions/1"})
+    cue = pa.struct([("field", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    tail = [
+        pa.field("inferred", pa.list_(pa.string()), metadata={"description": "Fields the words outside the text gave"}),
+        pa.field("cues", pa.list_(cue), metadata={"description": "Each word outside the text that gave a field"}),
+        pa.field("note", pa.string(), metadata={"description": "Why a number before a word is a bare number"}),
+    ]
+    return pa.schema([*head, *figure_fields(), *tail], metadata={"povertydata.schema": "mentions/2"})
 
 
 def __getattr__(name: str) -> Any:
@@ -103,6 +114,7 @@ def extract_table(texts: Iterable[str | None], ids: Iterable[str | int] | None =
     from povertydata.figures import extract
 
     columns: dict[str, list[Any]] = {"id": [], "start": [], "end": [], "text": [], "kind": []}
+    words: dict[str, list[Any]] = {"inferred": [], "cues": [], "note": []}
     figures = []
     missing = object()
     pairs: Iterable[tuple[Any, Any]] = (
@@ -125,9 +137,13 @@ def extract_table(texts: Iterable[str | None], ids: Iterable[str | int] | None =
             columns["text"].append(m.text)
             columns["kind"].append(m.kind)
             figures.append(m.figure)
+            words["inferred"].append(list(m.inferred))
+            words["cues"].append([{"field": c.field, "start": c.start, "end": c.end, "text": c.text} for c in m.cues])
+            words["note"].append(m.note)
     schema = _schema()
     head = [pa.array(values, type=schema.field(name).type) for name, values in columns.items()]
-    return pa.Table.from_arrays([*head, *figure_arrays(figures)], schema=schema)
+    tail = [pa.array(values, type=schema.field(name).type) for name, values in words.items()]
+    return pa.Table.from_arrays([*head, *figure_arrays(figures), *tail], schema=schema)
 
 
 def extract_lines(

@@ -77,6 +77,18 @@ def test_extract_writes_json_lines(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["text"] for r in rows] == ["2017年", "1800万元", "5122户", "18442人"]
     assert rows[1]["figure"] == {"value": "18000000", "unit": "CNY"}
+    assert not any("inferred" in r or "cues" in r or "note" in r for r in rows)
+
+
+def test_extract_says_what_the_words_around_a_figure_gave_it(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("每户补助3至5万元，步行到12点", encoding="utf-8")
+    code, out = run("extract", str(path))
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["figure"]["per"] == ["household"]
+    assert (first["inferred"], first["cues"]) == (["per"], [{"field": "per", "start": 0, "end": 2, "text": "每户"}])
+    assert "点" in second["note"] and "cues" not in second
 
 
 def test_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:

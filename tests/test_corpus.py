@@ -55,6 +55,21 @@ def test_extract_table_is_extract_for_each_text() -> None:
     assert rows[0]["kind"] == "year" and rows[0]["when"] == "2016"
 
 
+def test_extract_table_carries_what_the_words_around_a_figure_gave_it() -> None:
+    text = "每户补助3至5万元，贫困人口745万，步行到12点"
+    rows = extract_table([text]).to_pylist()
+    assert [(r["text"], r["per"], r["unit"], r["inferred"]) for r in rows] == [
+        ("3至5万元", "household", "CNY", ["per"]),
+        ("745万", None, "person", ["unit"]),
+        ("12", None, "number", []),
+    ]
+    assert rows[1]["cues"] == [{"field": "unit", "start": 10, "end": 14, "text": "贫困人口"}]
+    assert [r["cues"] for r in rows] == [
+        [{"field": c.field, "start": c.start, "end": c.end, "text": c.text} for c in m.cues] for m in pv.extract(text)
+    ]
+    assert (rows[0]["note"], rows[2]["note"] is not None) == (None, True)
+
+
 def test_extract_table_ids_default_to_positions_and_must_match() -> None:
     assert extract_table(["1万元", None, "2万元"]).column("id").to_pylist() == ["0", "2"]
     with pytest.raises(ValueError, match="differ in length"):
@@ -67,7 +82,7 @@ def test_the_mention_schema_is_fixed() -> None:
     # Whatever the texts, the same types: a corpus of integers and one of decimals agree.
     assert extract_table(["5122户"]).schema == extract_table(["13.2%"]).schema == extract_table([]).schema
     assert MENTION_SCHEMA.field("value").type == pa.decimal128(38, 10)
-    assert MENTION_SCHEMA.metadata[b"povertydata.schema"] == b"mentions/1"
+    assert MENTION_SCHEMA.metadata[b"povertydata.schema"] == b"mentions/2"
     assert all(field.metadata[b"description"] for field in MENTION_SCHEMA)
 
 
