@@ -462,6 +462,7 @@ def test_extract_reads_across_words(text: str, span: str, figure: Figure, cues: 
         # what a class of persons does so often (a count of acts, a span of days) is per person
         ("帮扶领导每个月至少到贫困村2次", [("per", ("person", "month"))]),
         ("驻村工作队员每个月至少在贫困村住15天", [("per", ("person", "month"))]),
+        ("帮扶干部每月2次", [("per", ("person", "month"))]),
         # but not an amount of money or of people, nor with no person before the time word
         ("全县干部每年培训3000人次", [("per", ("year",))]),
         ("老人每月领取100元", [("per", ("month",))]),

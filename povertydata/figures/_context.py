@@ -508,8 +508,14 @@ def read_around(t: str, text: str, out: list[Mention], bare: list[int]) -> list[
             rates = _item_rates(t, out[follows[k]], given.get(follows[k]), unit in _SHARES)
         if rates and unit in _NO_RATE:
             rates = []
-        elif rates and "person" not in per and (unit in _DURATIONS or figure.classifier in _FREQUENCY_CLASSIFIERS):
-            rates = _per_person_of_a_class(t, rates)
+        elif "person" not in per and (unit in _DURATIONS or figure.classifier in _FREQUENCY_CLASSIFIERS):
+            if rates:
+                rates = _per_person_of_a_class(t, rates)
+            elif per and _TIME_PER.issuperset(per):
+                # The time rate word written against the number (帮扶干部【每月2次】).
+                rates = _per_person_of_a_class(t, _item_rates(t, m, None, False))
+                if len(rates) == len(per):
+                    rates = []  # no class of persons before it: nothing to add
         if rates:
             given[k] = rates
             if per:
