@@ -25,9 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from povertydata.errors import DataError
-from povertydata.numerals import CHINESE_CHARS
-
-_NUMERAL_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
+from povertydata.numerals import NUMERAL_LETTERS
 
 __all__ = [
     "FILE",
@@ -346,7 +344,7 @@ def _idioms(r: _Reader, value: Any) -> tuple[str, ...]:
     # name has a letter before it (珠三角).
     words = r.words("idioms", value)
     for word in words:
-        if not (set(word[:2]) & _NUMERAL_LETTERS):
+        if not (set(word[:2]) & NUMERAL_LETTERS):
             raise r.fail("idioms", f"{word!r} has no numeral in its first two letters, where the reader looks for one")
     return words
 

@@ -100,6 +100,8 @@ LATIN: dict[str, int] = {"k": 1000, "K": 1000, "w": 10**4, "W": 10**4}
 POINTS = frozenset("点點")
 
 CHINESE_CHARS = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + "廿"
+#: Every letter a number is written with, Chinese or Arabic.
+NUMERAL_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
 _CN = re.escape(CHINESE_CHARS)
 _CN_OR_DIGIT = _CN + "0-9"
 

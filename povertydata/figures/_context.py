@@ -55,7 +55,7 @@ from povertydata.figures._tables import (
     char_class,
     per_order,
 )
-from povertydata.numerals import CHINESE_CHARS
+from povertydata.numerals import NUMERAL_LETTERS
 
 __all__ = ["read_around"]
 
@@ -126,8 +126,6 @@ _BACK = {w: w.index("均") for w in (w for w in RATE_WORDS if not w.startswith("
 # By how many letters before the 均 a compound begins: the compounds so written.
 _BACKS = sorted(set(_BACK.values()), reverse=True)
 _RANK = {w: (-len(w), place) for place, w in enumerate(_BACK)}
-# The letters a number ends with: a word after one begins after the number, not inside it.
-_NUMBER_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
 _COMPOUND_AT = {back: re.compile(alternation(w for w, b in _BACK.items() if b == back)) for back in _BACKS}
 
 
@@ -137,7 +135,7 @@ def _token_start(t: str, i: int, word: str) -> tuple[str, int] | None:
         best = None
         for back in _BACKS:  # the longest compound whose 均 is this one, the registry's first
             # The 年 of 2017年人均 is the year's: a compound never begins inside a number.
-            if back <= i and not (i - back > 0 and t[i - back - 1] in _NUMBER_LETTERS):
+            if back <= i and not (i - back > 0 and t[i - back - 1] in NUMERAL_LETTERS):
                 found = _COMPOUND_AT[back].match(t, i - back)
                 if found is not None and (best is None or _RANK[found.group()] < _RANK[best]):
                     best = found.group()
@@ -169,12 +167,14 @@ _NOT_HEDGE = re.compile(alternation(_CONTEXT.not_hedges))
 # A list of amounts joined by the list mark ends where a clause does.
 _LIST_MARK = "、"
 _LIST_END = re.compile(char_class(_CLAUSE_ENDS.replace(_LIST_MARK, "")))
+# Nouns of a class of persons (领导, 干部, 队员): 人 alone is too common a letter to say so.
+_CLASS_OF_PERSONS = alternation(w for w in _CONTEXT.each_person if w != "人")
 # An item that names its own subject, a person (部门处级领导结对帮扶2户), is a clause of its
-# own: it takes no rate from the item before. 人 alone is too common a letter to say so.
-_OWN_SUBJECT = re.compile(alternation(w for w in _CONTEXT.each_person if w != "人"))
+# own: it takes no rate from the item before.
+_OWN_SUBJECT = re.compile(_CLASS_OF_PERSONS)
 # A class of persons just before a time rate word (联系村领导每个月, 工作队员每月): what they
 # do so often, a count of acts or a span of days, is per person too.
-_PERSON_BEFORE = re.compile(rf"(?:{alternation(w for w in _CONTEXT.each_person if w != '人')})\Z")
+_PERSON_BEFORE = re.compile(rf"(?:{_CLASS_OF_PERSONS})\Z")
 _FREQUENCY_CLASSIFIERS = frozenset(_CONTEXT.frequency_classifiers)
 _DURATIONS = lex.DURATIONS
 # Everything up to the last clause end (greedy): where the clause before a figure begins.

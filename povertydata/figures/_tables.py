@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from povertydata import _lexicon as lex
 from povertydata._literals import Per, Qualifier, Unit
-from povertydata.numerals import BIG, CHINESE_CHARS, DIGITS, LATIN, SMALL, Numeral, _scan
+from povertydata.numerals import BIG, CHINESE_CHARS, DIGITS, LATIN, NUMERAL_LETTERS, SMALL, Numeral, _scan
 
 # --------------------------------------------------------------------------- pattern helpers
 
@@ -119,9 +119,8 @@ NOT_A_UNIT = re.compile(alternation(lex.NOT_A_UNIT_AFTER))
 NOT_A_UNIT_WORDS = lex.NOT_A_UNIT_AFTER
 #: Set phrases and names whose numerals state no amount (千家万户, 三番五次): passed over
 #: whole. A name may have one letter before its numeral (珠三角): the registry says so.
-_NUMERAL_LETTERS = frozenset(CHINESE_CHARS + "0123456789")
-_IDIOMS_LED = [w for w in lex.IDIOMS if w[0] in _NUMERAL_LETTERS]
-_IDIOMS_AFTER_A_LETTER = [w for w in lex.IDIOMS if w[0] not in _NUMERAL_LETTERS]
+_IDIOMS_LED = [w for w in lex.IDIOMS if w[0] in NUMERAL_LETTERS]
+_IDIOMS_AFTER_A_LETTER = [w for w in lex.IDIOMS if w[0] not in NUMERAL_LETTERS]
 IDIOM = re.compile(by_first_letter(_IDIOMS_LED))
 #: Those with a letter before the numeral, matched from that letter.
 IDIOM_AFTER_A_LETTER = re.compile(alternation(_IDIOMS_AFTER_A_LETTER) or "(?!)")
